@@ -1,0 +1,98 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction or the database itself: whatever a query can run on. */
+export type Executor = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** Applies the committed migrations (serialised across processes by an advisory lock). */
+  migrate(): Promise<void>;
+  /** True when the database answers and every committed migration is applied. */
+  ready(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions = { url: string } | { dataDir: string } | { memory: true };
+
+export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "migrations");
+const MIGRATION_LOCK = 7_406_431; // arbitrary, fixed: the advisory lock id of our migrator
+
+function committedMigrationCount(): number {
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, "meta", "_journal.json"), "utf8")) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
+}
+
+export async function createDatabase(options: DatabaseOptions): Promise<Database> {
+  if ("url" in options) return createPostgres(options.url);
+  return createPglite("dataDir" in options ? options.dataDir : undefined);
+}
+
+async function createPostgres(url: string): Promise<Database> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return withCommon(db, "postgres", {
+    async migrate() {
+      // A one-connection client keeps the advisory lock and the migration on the same session.
+      const single = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await single`select pg_advisory_lock(${MIGRATION_LOCK})`;
+        await migrate(drizzle(single, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+      } finally {
+        await single.end({ timeout: 5 });
+      }
+    },
+    close: () => client.end({ timeout: 5 }),
+  });
+}
+
+async function createPglite(dataDir: string | undefined): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir);
+  await client.waitReady;
+  const pg = drizzle(client, { schema });
+  return withCommon(pg as unknown as Db, "pglite", {
+    migrate: () => migrate(pg, { migrationsFolder: MIGRATIONS_DIR }),
+    close: () => client.close(),
+  });
+}
+
+function withCommon(
+  db: Db,
+  kind: Database["kind"],
+  parts: { migrate(): Promise<void>; close(): Promise<void> },
+): Database {
+  const expected = committedMigrationCount();
+  return {
+    db,
+    kind,
+    migrate: parts.migrate,
+    close: parts.close,
+    async ready() {
+      try {
+        const rows = await db.execute<{ n: number }>(
+          sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+        );
+        const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: { n: number }[] }).rows;
+        return (list[0]?.n ?? 0) >= expected;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { type Database, createDatabase } from "@/db/client";
+import { memoryRateLimiter, redisRateLimiter, type RateLimiter } from "./auth/rate-limit";
+import type { Deps } from "./context";
+import type { Env } from "./env";
+import { PEER_HEADER } from "./http/route";
+import { createMetrics, routeLabel } from "./metrics";
+import { buildOpenApi } from "./openapi";
+import { attachRealtime } from "./realtime/io";
+import { setRuntime } from "./runtime";
+import { resolveSecret } from "./secret";
+import * as services from "./services";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface AppDeps {
+  env: Env;
+  /** A database to use instead of the one the environment names (tests). */
+  database?: Database;
+  /** Next.js dev mode (hot reload) instead of the production build. */
+  dev?: boolean;
+  log?: (msg: string) => void;
+}
+
+export interface App {
+  deps: Deps;
+  database: Database;
+  listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
+  close(): Promise<void>;
+}
+
+/** Builds the whole web process: database, domain deps, Next.js, Socket.IO, ops endpoints. */
+export async function createApp({ env, database, dev = false, log = console.log }: AppDeps): Promise<App> {
+  const dataDir = resolve(env.DATA_DIR);
+  const db =
+    database ??
+    (await createDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: join(dataDir, "pglite") }));
+  await db.migrate();
+
+  const { secret, generated } = resolveSecret(env.APP_SECRET, dataDir);
+  if (generated) log(`Generated APP_SECRET and kept it in ${join(dataDir, "app-secret")}`);
+
+  let closeLimiter = async () => {};
+  let rateLimiter: RateLimiter = memoryRateLimiter();
+  if (env.REDIS_URL) {
+    const { createClient } = await import("redis");
+    const redis = createClient({ url: env.REDIS_URL });
+    await redis.connect();
+    rateLimiter = redisRateLimiter(redis);
+    closeLimiter = async () => void (await redis.quit().catch(() => {}));
+  }
+
+  const deps: Deps = { db: db.db, secret, rateLimiter, now: () => new Date() };
+  const trustedOrigins = env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).origin] : [];
+  const metrics = createMetrics();
+  setRuntime({
+    deps,
+    services,
+    trustedOrigins,
+    secureCookies: env.PUBLIC_URL?.startsWith("https:") ?? false,
+    openapi: buildOpenApi,
+  });
+
+  const nextApp = next({ dev, dir: ROOT, quiet: true });
+  await nextApp.prepare();
+  const handle = nextApp.getRequestHandler();
+
+  const ops: Record<string, (res: ServerResponse) => Promise<void>> = {
+    "/healthz": async (res) => send(res, 200, "application/json", JSON.stringify({ status: "ok" })),
+    "/readyz": async (res) => {
+      const ok = await db.ready();
+      send(res, ok ? 200 : 503, "application/json", JSON.stringify({ status: ok ? "ready" : "not ready", database: ok }));
+    },
+    "/metrics": async (res) => send(res, 200, metrics.registry.contentType, await metrics.registry.metrics()),
+  };
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const started = process.hrtime.bigint();
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    res.on("finish", () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      metrics.httpDuration.observe({ method: req.method ?? "GET", route: routeLabel(path), status: String(res.statusCode) }, seconds);
+    });
+    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "unknown";
+    const op = ops[path];
+    const work = op && (req.method === "GET" || req.method === "HEAD") ? op(res) : handle(req, res);
+    Promise.resolve(work).catch((e: unknown) => {
+      console.error("[http] request failed", e);
+      if (!res.headersSent) send(res, 500, "application/json", JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side" } }));
+      else res.destroy();
+    });
+  });
+
+  const realtime = await attachRealtime(server, deps, { redisUrl: env.REDIS_URL, trustedOrigins });
+
+  return {
+    deps,
+    database: db,
+    listen(port = env.PORT, host = env.HOST) {
+      return new Promise((resolveListen, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          const addr = server.address() as AddressInfo;
+          const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+          resolveListen({ url: `http://${shownHost}:${addr.port}`, port: addr.port });
+        });
+      });
+    },
+    async close() {
+      await realtime.close(); // also closes the HTTP server
+      await nextApp.close().catch(() => {});
+      await closeLimiter();
+      setRuntime(undefined);
+      if (!database) await db.close();
+    },
+  };
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string) {
+  res.writeHead(status, { "content-type": type, "cache-control": "no-store" });
+  res.end(body);
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const url = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${protocols.join(" or ")}//`);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    PORT: port(3000),
+    PUBLIC_URL: url(["http:", "https:"]).optional(),
+    DATA_DIR: z.string().min(1).default("./data"),
+    DATABASE_URL: url(["postgres:", "postgresql:"]).optional(),
+    REDIS_URL: url(["redis:", "rediss:"]).optional(),
+    APP_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    SIP_HOST: z.string().min(1).default("0.0.0.0"),
+    SIP_PORT: port(5060),
+    SIP_PUBLIC_IP: z.ipv4().optional(),
+    RTC_MIN_PORT: port(40000),
+    RTC_MAX_PORT: port(49999),
+    RTC_ANNOUNCED_IP: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    STRIPE_SECRET_KEY: z.string().startsWith("sk_", "must start with sk_").optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must start with whsec_").optional(),
+    STRIPE_PRICE_ID: z.string().startsWith("price_", "must start with price_").optional(),
+    STRIPE_API_URL: url(["http:", "https:"]).optional(),
+  })
+  .refine((e) => e.RTC_MIN_PORT <= e.RTC_MAX_PORT, {
+    message: "RTC_MIN_PORT must not be greater than RTC_MAX_PORT",
+    path: ["RTC_MIN_PORT"],
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Validates the environment once, at boot. Empty strings count as unset. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((i) => {
+      const key = i.path.join(".") || "environment";
+      const value = typeof i.path[0] === "string" ? cleaned[i.path[0]] : undefined;
+      const shown = value === undefined || /SECRET|KEY|PASSWORD|URL/.test(key) ? "" : ` (got "${value}")`;
+      return `${key}: ${i.message}${shown}`;
+    }),
+  );
+}

@@ -1,0 +1,42 @@
+import { createApp } from "./app";
+import { EnvError, parseEnv } from "./env";
+
+async function main() {
+  let env;
+  try {
+    env = parseEnv(process.env);
+  } catch (e) {
+    if (e instanceof EnvError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const app = await createApp({ env, dev: env.NODE_ENV === "development" });
+  const { url } = await app.listen();
+  const where = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${env.DATA_DIR}`;
+  console.log(`Hotline is running at ${env.PUBLIC_URL ?? url}  (database: ${where})`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((e: unknown) => {
+  console.error("Hotline failed to start:", e);
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { loginInput, meOut, signupInput, signupOut } from "./services/auth/schemas";
+import { skillCreate, skillOut, skillUpdate } from "./services/skills/schemas";
+
+type Method = "get" | "post" | "patch" | "put" | "delete";
+interface Operation {
+  method: Method;
+  path: string;
+  summary: string;
+  tag: string;
+  access: "public" | "member" | "supervisor" | "admin";
+  body?: z.ZodType;
+  response?: z.ZodType;
+  status?: number;
+}
+
+const idParam = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+
+/** Every /api/v1 operation: the same zod schemas the adapters validate with. */
+export const operations: Operation[] = [
+  { method: "post", path: "/signup", summary: "Create a tenant and its first admin", tag: "Accounts", access: "public", body: signupInput, response: signupOut, status: 201 },
+  { method: "post", path: "/sessions", summary: "Sign in (sets the session cookie)", tag: "Accounts", access: "public", body: loginInput, response: signupOut },
+  { method: "get", path: "/sessions", summary: "The signed-in user and tenant", tag: "Accounts", access: "member", response: meOut },
+  { method: "delete", path: "/sessions", summary: "Sign out", tag: "Accounts", access: "public", status: 204 },
+  { method: "get", path: "/skills", summary: "List skills", tag: "Skills", access: "member", response: z.array(skillOut) },
+  { method: "post", path: "/skills", summary: "Create a skill", tag: "Skills", access: "admin", body: skillCreate, response: skillOut, status: 201 },
+  { method: "get", path: "/skills/{id}", summary: "Read a skill", tag: "Skills", access: "member", response: skillOut },
+  { method: "patch", path: "/skills/{id}", summary: "Update a skill", tag: "Skills", access: "admin", body: skillUpdate, response: skillOut },
+  { method: "delete", path: "/skills/{id}", summary: "Delete a skill", tag: "Skills", access: "admin", status: 204 },
+];
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
+const outSchema = (s: z.ZodType) => z.toJSONSchema(s, { io: "output", unrepresentable: "any" });
+
+const errorSchema = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: { code: { type: "string" }, message: { type: "string" }, details: {} },
+    },
+  },
+};
+
+export function buildOpenApi() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    const status = String(op.status ?? 200);
+    const responses: Record<string, unknown> = {
+      [status]: op.response
+        ? { description: "Success", content: { "application/json": { schema: outSchema(op.response) } } }
+        : { description: "Success, no content" },
+      default: { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+    };
+    (paths[`/api/v1${op.path}`] ??= {})[op.method] = {
+      summary: op.summary,
+      tags: [op.tag],
+      security: op.access === "public" ? [] : [{ bearerAuth: [] }, { sessionCookie: [] }],
+      "x-required-role": op.access,
+      parameters: idParam(op.path).map((name) => ({ name, in: "path", required: true, schema: { type: "string", format: "uuid" } })),
+      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schema(op.body) } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: { title: "Hotline API", version: "1.0.0", description: "Errors are { error: { code, message } } with the matching HTTP status." },
+    servers: [{ url: "/" }],
+    paths,
+    components: {
+      schemas: { Error: errorSchema },
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", description: "An API key from POST /api/v1/api-keys" },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "hl_session" },
+      },
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import type { Deps } from "../context";
+import { SESSION_COOKIE, parseCookies } from "../http/cookies";
+import { authenticate } from "../services/auth/authenticate";
+import { type ClientToServerEvents, type ServerToClientEvents, type SocketData, tenantRoom, userRoom } from "./events";
+import { registerSessionHandlers } from "./session-handlers";
+
+export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Socket.IO on the product's HTTP server, authenticated by the session cookie. */
+export async function attachRealtime(
+  http: HttpServer,
+  deps: Deps,
+  opts: { redisUrl?: string; trustedOrigins: string[] },
+): Promise<{ io: Io; close(): Promise<void> }> {
+  const io: Io = new Server(http, {
+    path: "/socket.io",
+    serveClient: false,
+    maxHttpBufferSize: 1e6,
+    // Cross-site WebSocket hijacking: only this site's pages may connect with the cookie.
+    allowRequest: (req, cb) => {
+      const origin = req.headers.origin;
+      if (!origin) return cb(null, true); // non-browser clients carry no ambient cookie
+      try {
+        const ok = new URL(origin).host === req.headers.host || opts.trustedOrigins.includes(origin);
+        cb(ok ? null : "origin not allowed", ok);
+      } catch {
+        cb("bad origin", false);
+      }
+    },
+  });
+  let closeRedis = async () => {};
+  if (opts.redisUrl) {
+    const { createClient } = await import("redis");
+    const { createAdapter } = await import("@socket.io/redis-adapter");
+    const pub = createClient({ url: opts.redisUrl });
+    const sub = pub.duplicate();
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub, sub));
+    closeRedis = async () => {
+      await Promise.allSettled([pub.quit(), sub.quit()]);
+    };
+  }
+
+  io.use((socket, next) => {
+    const token = parseCookies(socket.handshake.headers.cookie)[SESSION_COOKIE];
+    if (!token) return next(new Error("unauthenticated"));
+    authenticate({ deps, input: { kind: "session", token } }).then(
+      (found) => {
+        if (!found?.user || !found.tenant) return next(new Error("unauthenticated"));
+        socket.data.auth = { user: found.user, tenant: found.tenant };
+        next();
+      },
+      () => next(new Error("unavailable")),
+    );
+  });
+
+  io.on("connection", (socket) => {
+    const { user, tenant } = socket.data.auth;
+    void socket.join([tenantRoom(tenant.id), userRoom(user.id)]);
+    registerSessionHandlers(socket);
+  });
+
+  return {
+    io,
+    async close() {
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await closeRedis();
+    },
+  };
+}

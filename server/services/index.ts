@@ -1,0 +1,2 @@
+export * as auth from "./auth";
+export * as skills from "./skills";
