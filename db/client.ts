@@ -66,8 +66,10 @@ async function createPglite(dataDir: string | undefined): Promise<Database> {
   const client = new PGlite(dataDir);
   await client.waitReady;
   const pg = drizzle(client, { schema });
+  // One PGlite instance is one session: run migrators one after the other.
+  let queue: Promise<void> = Promise.resolve();
   return withCommon(pg as unknown as Db, "pglite", {
-    migrate: () => migrate(pg, { migrationsFolder: MIGRATIONS_DIR }),
+    migrate: () => (queue = queue.catch(() => {}).then(() => migrate(pg, { migrationsFolder: MIGRATIONS_DIR }))),
     close: () => client.close(),
   });
 }

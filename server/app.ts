@@ -62,6 +62,7 @@ export async function createApp({ env, database, dev = false, log = console.log 
     services,
     trustedOrigins,
     secureCookies: env.PUBLIC_URL?.startsWith("https:") ?? false,
+    limits: { signupPerHour: env.SIGNUP_LIMIT_PER_HOUR, loginPerMinute: env.LOGIN_LIMIT_PER_MINUTE },
     openapi: buildOpenApi,
   });
 

@@ -26,6 +26,8 @@ export const envSchema = z
     RTC_MIN_PORT: port(40000),
     RTC_MAX_PORT: port(49999),
     RTC_ANNOUNCED_IP: z.string().min(1).optional(),
+    SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(5),
+    LOGIN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     STRIPE_SECRET_KEY: z.string().startsWith("sk_", "must start with sk_").optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must start with whsec_").optional(),

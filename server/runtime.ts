@@ -11,6 +11,7 @@ export interface Runtime {
   /** Origins allowed to make cookie-authenticated mutations (besides the request's own host). */
   trustedOrigins: string[];
   secureCookies: boolean;
+  limits: { signupPerHour: number; loginPerMinute: number };
   openapi: () => unknown;
 }
 

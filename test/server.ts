@@ -21,6 +21,9 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     DATA_DIR: dataDir,
     APP_SECRET: randomBytes(32).toString("hex"),
     DATABASE_URL: process.env.TEST_DATABASE_URL,
+    // Tests sign up many tenants from 127.0.0.1; the limits themselves are tested with low values.
+    SIGNUP_LIMIT_PER_HOUR: "10000",
+    LOGIN_LIMIT_PER_MINUTE: "10000",
     ...extraEnv,
   });
   const app = await createApp({ env, log: () => {} });
