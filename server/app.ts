@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
-import { type Database, createDatabase } from "@/db/client";
+import type { Database } from "@/db/client";
+import { openFromEnv } from "@/db/open-from-env";
 import { memoryRateLimiter, redisRateLimiter, type RateLimiter } from "./auth/rate-limit";
 import type { Deps } from "./context";
 import type { Env } from "./env";
@@ -36,9 +37,7 @@ export interface App {
 /** Builds the whole web process: database, domain deps, Next.js, Socket.IO, ops endpoints. */
 export async function createApp({ env, database, dev = false, log = console.log }: AppDeps): Promise<App> {
   const dataDir = resolve(env.DATA_DIR);
-  const db =
-    database ??
-    (await createDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: join(dataDir, "pglite") }));
+  const db = database ?? (await openFromEnv(env));
   await db.migrate();
 
   const { secret, generated } = resolveSecret(env.APP_SECRET, dataDir);
