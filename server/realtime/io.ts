@@ -66,7 +66,9 @@ export async function attachRealtime(
     io,
     async close() {
       io.disconnectSockets(true);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
       await closeRedis();
     },
   };
