@@ -40,11 +40,11 @@ console.log(`Hotline API benchmark: ${DURATION}s per run, database ${env.DATABAS
 for (const connections of [50, 200]) {
   await measure("POST /api/v1/sessions", connections, {
     method: "POST",
-    path: "/api/v1/sessions",
+    url: `${url}/api/v1/sessions`,
     headers: { "content-type": "application/json", origin: url },
     body: JSON.stringify({ email: admin.email, password: admin.password }),
   });
-  await measure("GET /api/v1/queues", connections, { method: "GET", path: "/api/v1/queues", headers: { cookie } });
+  await measure("GET /api/v1/queues", connections, { method: "GET", url: `${url}/api/v1/queues`, headers: { cookie } });
 }
 await app.close();
 rmSync(dataDir, { recursive: true, force: true });
