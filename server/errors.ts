@@ -43,10 +43,15 @@ export function isAppError(e: unknown): e is AppError {
 
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
 
-/** PostgreSQL unique violation (23505), from either driver. */
-export function isUniqueViolation(e: unknown): boolean {
+function hasPgCode(e: unknown, code: string): boolean {
   for (let cur: unknown = e; cur && typeof cur === "object"; cur = (cur as { cause?: unknown }).cause) {
-    if ((cur as { code?: unknown }).code === "23505") return true;
+    if ((cur as { code?: unknown }).code === code) return true;
   }
   return false;
 }
+
+/** PostgreSQL unique violation (23505), from either driver. */
+export const isUniqueViolation = (e: unknown) => hasPgCode(e, "23505");
+
+/** PostgreSQL foreign key violation (23503): a referenced row went away meanwhile. */
+export const isForeignKeyViolation = (e: unknown) => hasPgCode(e, "23503");

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { MAX_WAIT_ACTIONS, QUEUE_STRATEGIES } from "@/db/schema/queues";
+
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+
+const queueFields = {
+  name: z.string().trim().min(1, "is required").max(80),
+  strategy: z.enum(QUEUE_STRATEGIES),
+  ringTimeoutSec: int(5, 300),
+  maxWaitSec: int(10, 86_400),
+  maxWaitAction: z.enum(MAX_WAIT_ACTIONS),
+  overflow: z.strictObject({ queueId: z.uuid(), afterSec: int(5, 3600) }).nullable(),
+  serviceLevelSec: int(1, 3600),
+  priority: int(0, 100),
+  skills: z.array(z.strictObject({ skillId: z.uuid(), minLevel: int(1, 10) })).max(50),
+};
+
+export const queueCreate = z.strictObject({
+  name: queueFields.name,
+  strategy: queueFields.strategy.default("longest-idle"),
+  ringTimeoutSec: queueFields.ringTimeoutSec.default(20),
+  maxWaitSec: queueFields.maxWaitSec.default(600),
+  maxWaitAction: queueFields.maxWaitAction.default("voicemail"),
+  overflow: queueFields.overflow.default(null),
+  serviceLevelSec: queueFields.serviceLevelSec.default(20),
+  priority: queueFields.priority.default(0),
+  skills: queueFields.skills.default([]),
+});
+export const queueUpdate = z.strictObject(queueFields).partial();
+export type QueueCreate = z.infer<typeof queueCreate>;
+export type QueueUpdate = z.infer<typeof queueUpdate>;
+
+export const memberInput = z.strictObject({ userId: z.uuid() });
+
+export const queueOut = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  strategy: z.enum(QUEUE_STRATEGIES),
+  ringTimeoutSec: z.number(),
+  maxWaitSec: z.number(),
+  maxWaitAction: z.enum(MAX_WAIT_ACTIONS),
+  overflow: z.object({ queueId: z.uuid(), afterSec: z.number() }).nullable(),
+  serviceLevelSec: z.number(),
+  priority: z.number(),
+  skills: z.array(z.object({ skillId: z.uuid(), name: z.string(), minLevel: z.number() })),
+  agentCount: z.number(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type QueueOut = z.infer<typeof queueOut>;
+
+export const memberOut = z.object({ queueId: z.uuid(), userId: z.uuid() });
+export const queueAgentOut = z.object({ userId: z.uuid(), name: z.string(), email: z.string(), role: z.string() });
