@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { loginInput, meOut, signupInput, signupOut } from "./services/auth/schemas";
+import { apiKeyCreate, apiKeyCreatedOut, apiKeyOut } from "./services/api-keys/schemas";
+import { auditEntryOut } from "./services/audit/schemas";
+import { memberInput, memberOut, queueAgentOut, queueCreate, queueOut, queueUpdate } from "./services/queues/schemas";
 import { skillCreate, skillOut, skillUpdate } from "./services/skills/schemas";
+import { inviteAccept, userCreate, userCreateOut, userOut, userUpdate } from "./services/users/schemas";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 interface Operation {
@@ -27,6 +31,24 @@ export const operations: Operation[] = [
   { method: "get", path: "/skills/{id}", summary: "Read a skill", tag: "Skills", access: "member", response: skillOut },
   { method: "patch", path: "/skills/{id}", summary: "Update a skill", tag: "Skills", access: "admin", body: skillUpdate, response: skillOut },
   { method: "delete", path: "/skills/{id}", summary: "Delete a skill", tag: "Skills", access: "admin", status: 204 },
+  { method: "get", path: "/users", summary: "List users", tag: "Users", access: "supervisor", response: z.array(userOut) },
+  { method: "post", path: "/users", summary: "Create a user (with a password) or invite one (without)", tag: "Users", access: "admin", body: userCreate, response: userCreateOut, status: 201 },
+  { method: "get", path: "/users/{id}", summary: "Read a user", tag: "Users", access: "supervisor", response: userOut },
+  { method: "patch", path: "/users/{id}", summary: "Update a user (role, skills, status, password, SIP endpoint)", tag: "Users", access: "admin", body: userUpdate, response: userOut },
+  { method: "delete", path: "/users/{id}", summary: "Delete a user", tag: "Users", access: "admin", status: 204 },
+  { method: "post", path: "/invites/accept", summary: "Accept an invite: set a password and sign in", tag: "Users", access: "public", body: inviteAccept, response: signupOut },
+  { method: "get", path: "/queues", summary: "List queues", tag: "Queues", access: "member", response: z.array(queueOut) },
+  { method: "post", path: "/queues", summary: "Create a queue", tag: "Queues", access: "admin", body: queueCreate, response: queueOut, status: 201 },
+  { method: "get", path: "/queues/{id}", summary: "Read a queue", tag: "Queues", access: "member", response: queueOut },
+  { method: "patch", path: "/queues/{id}", summary: "Update a queue", tag: "Queues", access: "admin", body: queueUpdate, response: queueOut },
+  { method: "delete", path: "/queues/{id}", summary: "Delete a queue", tag: "Queues", access: "admin", status: 204 },
+  { method: "get", path: "/queues/{id}/agents", summary: "List a queue's agents", tag: "Queues", access: "member", response: z.array(queueAgentOut) },
+  { method: "post", path: "/queues/{id}/agents", summary: "Add an agent to a queue (200 when already a member)", tag: "Queues", access: "admin", body: memberInput, response: memberOut, status: 201 },
+  { method: "delete", path: "/queues/{id}/agents", summary: "Remove an agent from a queue", tag: "Queues", access: "admin", body: memberInput, status: 204 },
+  { method: "get", path: "/api-keys", summary: "List API keys (never the keys themselves)", tag: "API keys", access: "admin", response: z.array(apiKeyOut) },
+  { method: "post", path: "/api-keys", summary: "Create an API key (shown once)", tag: "API keys", access: "admin", body: apiKeyCreate, response: apiKeyCreatedOut, status: 201 },
+  { method: "delete", path: "/api-keys/{id}", summary: "Revoke an API key", tag: "API keys", access: "admin", status: 204 },
+  { method: "get", path: "/audit-log", summary: "The audit log, newest first (?limit=1..500)", tag: "Audit", access: "admin", response: z.array(auditEntryOut) },
 ];
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });

@@ -1,2 +1,6 @@
 export * as auth from "./auth";
 export * as skills from "./skills";
+export * as users from "./users";
+export * as queues from "./queues";
+export * as apiKeys from "./api-keys";
+export * as audit from "./audit";
