@@ -9,6 +9,7 @@ ensureDebianPackages(["chromium", "fonts-liberation"], "browser tests run in Deb
 
 must("npx", ["tsc", "--noEmit"]);
 must("npx", ["eslint", ".", "--max-warnings=0"]);
+must("node", ["scripts/ensure-mediasoup.mjs"]);
 ensureBuild();
 
 const reports = mkdtempSync(join(tmpdir(), "hotline-reports-"));
