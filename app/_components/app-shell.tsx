@@ -1,0 +1,65 @@
+"use client";
+import type { ReactNode } from "react";
+import { api } from "../_lib/api";
+import { roleLabel } from "../_lib/labels";
+import type { Me } from "../_lib/types";
+import { useResource } from "../_lib/use-resource";
+import { Badge } from "./badge";
+import { Button } from "./button";
+import { Logo } from "./logo";
+import { MainNav } from "./main-nav";
+import { SessionProvider } from "./session";
+import { ErrorNotice, Loading } from "./states";
+
+/** Every signed-in page: loads the session (401 goes to /login), top bar, navigation. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const session = useResource<Me>("/sessions");
+
+  if (!session.data) {
+    return (
+      <div className="mx-auto max-w-md px-4 pt-24">
+        {session.error ? <ErrorNotice message={session.error} onRetry={() => void session.reload()} /> : <Loading label="Loading your workspace…" />}
+      </div>
+    );
+  }
+  const me = session.data;
+
+  return (
+    <SessionProvider me={me}>
+      <div className="min-h-screen">
+        <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/95 backdrop-blur">
+          <div className="mx-auto flex h-16 max-w-7xl items-center gap-6 px-4 sm:px-6">
+            <Logo href={me.user.role === "admin" ? "/admin" : "/agent"} />
+            <MainNav role={me.user.role} />
+            <div className="ml-auto flex items-center gap-4">
+              <div className="hidden text-right leading-tight sm:block">
+                <p className="text-sm font-medium text-slate-900" title="Organization">
+                  {me.tenant.name}
+                </p>
+                <p className="text-xs text-slate-500">
+                  {me.user.name} · <span className="sr-only">role </span>
+                  {roleLabel(me.user.role)}
+                </p>
+              </div>
+              <span className="sm:hidden">
+                <Badge tone="blue">{roleLabel(me.user.role)}</Badge>
+              </span>
+              <Button variant="secondary" size="sm" onClick={() => void signOut()}>
+                Sign out
+              </Button>
+            </div>
+          </div>
+        </header>
+        <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>
+      </div>
+    </SessionProvider>
+  );
+}
+
+async function signOut() {
+  try {
+    await api("/sessions", { method: "DELETE", redirectOn401: false });
+  } finally {
+    window.location.assign("/login");
+  }
+}
