@@ -53,7 +53,8 @@ export async function createApp({ env, database, dev = false, log = console.log 
     closeLimiter = async () => void (await redis.quit().catch(() => {}));
   }
 
-  const deps: Deps = { db: db.db, secret, rateLimiter, now: () => new Date() };
+  // notify is bound to Socket.IO once the HTTP server exists (below).
+  const deps: Deps = { db: db.db, secret, rateLimiter, now: () => new Date(), notify: () => {} };
   const trustedOrigins = env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).origin] : [];
   const metrics = createMetrics();
   setRuntime({
@@ -96,6 +97,7 @@ export async function createApp({ env, database, dev = false, log = console.log 
   });
 
   const realtime = await attachRealtime(server, deps, { redisUrl: env.REDIS_URL, trustedOrigins });
+  deps.notify = realtime.notify;
 
   return {
     deps,

@@ -1,3 +1,5 @@
+import type { TenantEvent } from "../context";
+
 /** The typed Socket.IO contract. Event names are `entity:verb`; acks are `{ data } | { error }`. */
 export type Ack<T> = (reply: { data: T } | { error: { code: string; message: string } }) => void;
 
@@ -7,7 +9,7 @@ export interface WhoAmI {
 }
 
 export interface ServerToClientEvents {
-  "audit:created": (entry: { action: string; entityId: string | null; at: string }) => void;
+  "audit:created": (entry: Omit<TenantEvent, "type">) => void;
 }
 
 export interface ClientToServerEvents {

@@ -15,4 +15,7 @@ export async function recordAudit(
     entityId: entry.entityId ?? null,
     data: entry.data ?? {},
   });
+  // Told to the tenant's browsers only once the change is committed (never for a rollback).
+  const event = { type: "audit:created" as const, action: entry.action, entityId: entry.entityId ?? null, at: ctx.deps.now().toISOString() };
+  ctx.afterCommit?.push(() => ctx.deps.notify(ctx.tenantId, event));
 }
