@@ -79,9 +79,12 @@ export async function createApp({ env, database, dev = false, log = console.log 
     "/metrics": async (res) => send(res, 200, metrics.registry.contentType, await metrics.registry.metrics()),
   };
 
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
     const path = (req.url ?? "/").split("?")[0] ?? "/";
+    inFlight += 1;
     res.on("finish", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.httpDuration.observe({ method: req.method ?? "GET", route: routeLabel(path), status: String(res.statusCode) }, seconds);
@@ -89,7 +92,12 @@ export async function createApp({ env, database, dev = false, log = console.log 
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "unknown";
     const op = ops[path];
     const work = op && (req.method === "GET" || req.method === "HEAD") ? op(res) : handle(req, res);
-    Promise.resolve(work).catch((e: unknown) => {
+    const settled = Promise.resolve(work).finally(() => {
+      // The handler itself is done (a client that hung up early does not end its queries).
+      inFlight -= 1;
+      if (inFlight === 0) drained?.();
+    });
+    settled.catch((e: unknown) => {
       console.error("[http] request failed", e);
       if (!res.headersSent) send(res, 500, "application/json", JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side" } }));
       else res.destroy();
@@ -113,7 +121,16 @@ export async function createApp({ env, database, dev = false, log = console.log 
       });
     },
     async close() {
-      await realtime.close(); // also closes the HTTP server
+      // Graceful: take no new requests, let the ones in flight finish (10 s at most), then close.
+      server.close();
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          drained = resolve;
+          setTimeout(resolve, 10_000).unref();
+        });
+      }
+      await realtime.close(); // also ends the sockets and the HTTP server
       await nextApp.close().catch(() => {});
       await closeLimiter();
       setRuntime(undefined);
