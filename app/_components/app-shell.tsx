@@ -28,7 +28,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     <SessionProvider me={me}>
       <div className="min-h-screen">
         <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/95 backdrop-blur">
-          <div className="mx-auto flex h-16 max-w-7xl items-center gap-6 px-4 sm:px-6">
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6 md:h-16 md:flex-nowrap md:py-0">
             <Logo href={me.user.role === "admin" ? "/admin" : "/agent"} />
             <MainNav role={me.user.role} />
             <div className="ml-auto flex items-center gap-4">

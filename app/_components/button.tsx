@@ -1,6 +1,6 @@
 import type { ButtonHTMLAttributes } from "react";
 
-type Variant = "primary" | "secondary" | "danger" | "ghost";
+type Variant = "primary" | "secondary" | "danger" | "ghost" | "ghost-danger";
 type Size = "sm" | "md";
 
 const base =
@@ -10,6 +10,7 @@ const variants: Record<Variant, string> = {
   secondary: "border border-slate-300 bg-white text-slate-800 shadow-sm hover:bg-slate-50",
   danger: "bg-red-600 text-white shadow-sm hover:bg-red-700",
   ghost: "text-slate-700 hover:bg-slate-100",
+  "ghost-danger": "text-red-600 hover:bg-red-50 hover:text-red-700",
 };
 const sizes: Record<Size, string> = { sm: "h-8 px-3 text-sm", md: "h-10 px-4 text-sm" };
 

@@ -55,5 +55,5 @@ export function Dialog({ open, onClose, title, description, children, wide = fal
 }
 
 export function DialogActions({ children }: { children: ReactNode }) {
-  return <div className="-mx-6 -mb-5 mt-6 flex justify-end gap-3 border-t border-slate-200 bg-slate-50 px-6 py-4">{children}</div>;
+  return <div className="sticky bottom-0 -mx-6 -mb-5 mt-6 flex justify-end gap-3 border-t border-slate-200 bg-slate-50 px-6 py-4">{children}</div>;
 }

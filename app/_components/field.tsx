@@ -1,7 +1,7 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 export const inputClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 disabled:bg-slate-100";
+  "block h-10 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 disabled:bg-slate-100";
 
 interface Common {
   label: string;
@@ -38,7 +38,7 @@ export function TextArea({ label, hint, className, ...rest }: Common & TextareaH
   const id = useId();
   return (
     <Wrap id={id} label={label} hint={hint} className={className}>
-      <textarea id={id} aria-describedby={hint ? `${id}-hint` : undefined} className={inputClass} rows={3} {...rest} />
+      <textarea id={id} aria-describedby={hint ? `${id}-hint` : undefined} className={`${inputClass} h-auto`} rows={3} {...rest} />
     </Wrap>
   );
 }

@@ -12,7 +12,7 @@ const LINKS: { href: string; label: string; roles: Role[] }[] = [
 export function MainNav({ role }: { role: Role }) {
   const path = usePathname();
   return (
-    <nav aria-label="Main" className="flex items-center gap-1">
+    <nav aria-label="Main" className="order-last -mx-1 flex w-full items-center gap-1 overflow-x-auto md:order-none md:mx-0 md:w-auto">
       {LINKS.filter((l) => l.roles.includes(role)).map((l) => {
         const active = path === l.href || path.startsWith(`${l.href}/`);
         return (
@@ -20,7 +20,7 @@ export function MainNav({ role }: { role: Role }) {
             key={l.href}
             href={l.href}
             aria-current={active ? "page" : undefined}
-            className={`rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"}`}
+            className={`whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"}`}
           >
             {l.label}
           </Link>

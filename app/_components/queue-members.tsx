@@ -63,7 +63,7 @@ export function QueueMembers({ queueId, users, onChange }: { queueId: string; us
                   <p className="truncate text-sm font-medium text-slate-900">{m.name}</p>
                   <p className="truncate text-xs text-slate-500">{m.email}</p>
                 </div>
-                <Button variant="ghost" size="sm" className="text-red-600 hover:bg-red-50" busy={busy === m.userId} onClick={() => void change(m.userId, "DELETE", m.userId)} aria-label={`Remove ${m.name}`}>
+                <Button variant="ghost-danger" size="sm" busy={busy === m.userId} onClick={() => void change(m.userId, "DELETE", m.userId)} aria-label={`Remove ${m.name}`}>
                   Remove
                 </Button>
               </li>

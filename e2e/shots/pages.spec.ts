@@ -5,7 +5,10 @@ import { PASSWORD, openAdmin, signIn, signOut, signUp, uniqueEmail } from "../fi
 // Not part of the suite: SHOTS=1 npx playwright test --project shots  (writes /tmp/shots/*.png)
 const DIR = process.env.SHOTS_DIR ?? "/tmp/shots";
 mkdirSync(DIR, { recursive: true });
-const shot = (page: Page, name: string) => page.screenshot({ path: `${DIR}/${name}.png`, fullPage: true });
+async function shot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${DIR}/${name}.png`, fullPage: true });
+}
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -22,8 +25,10 @@ test("screenshots of every page", async ({ page }) => {
   await shot(page, "04-invite");
 
   await signUp(page);
+  await expect(page.getByLabel("1 users")).toBeVisible();
   await shot(page, "05-admin-overview");
   await openAdmin(page, "Skills");
+  await expect(page.getByText("No skills yet")).toBeVisible();
   await shot(page, "06-skills-empty");
   for (const [name, description] of [["Spanish", "Callers who prefer Spanish"], ["Billing", "Invoices, refunds and plans"], ["VIP", ""]] as const) {
     await page.getByRole("button", { name: "New skill" }).click();
@@ -37,6 +42,7 @@ test("screenshots of every page", async ({ page }) => {
   await shot(page, "08-skills");
 
   await openAdmin(page, "Queues");
+  await expect(page.getByText("No queues yet")).toBeVisible();
   await shot(page, "09-queues-empty");
   for (const name of ["Sales", "Support"]) {
     await page.getByRole("button", { name: "New queue" }).click();
@@ -85,6 +91,7 @@ test("screenshots of every page", async ({ page }) => {
   await page.keyboard.press("Escape");
 
   await openAdmin(page, "Queues");
+  await expect(page.getByRole("table", { name: "Queues" })).toBeVisible();
   await shot(page, "16-queues");
   await page.getByRole("link", { name: "Support", exact: true }).click();
   await page.getByLabel("Agent", { exact: true }).selectOption({ label: "Alex Agent (Agent)" });
@@ -95,6 +102,7 @@ test("screenshots of every page", async ({ page }) => {
   await shot(page, "17-queue-detail");
 
   await openAdmin(page, "API keys");
+  await expect(page.getByText("No API keys")).toBeVisible();
   await shot(page, "18-api-keys-empty");
   await page.getByLabel("Key name").fill("CRM sync");
   await page.getByRole("button", { name: "Create key" }).click();
@@ -123,7 +131,7 @@ test("screenshots of every page", async ({ page }) => {
   await page.goto("/wallboard");
   await expect(page.getByText("No queues yet")).toBeVisible();
   await shot(page, "25-wallboard-empty");
-  await openAdmin(page, "Users").catch(() => page.goto("/admin/users"));
+  await page.goto("/admin/users");
   await page.getByRole("button", { name: "New user" }).click();
   const a = page.getByRole("dialog", { name: "New user" });
   const email = uniqueEmail("plain");

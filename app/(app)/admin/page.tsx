@@ -33,9 +33,13 @@ export default function AdminOverview() {
             <Link href={s.href} className="group block h-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition hover:border-brand-500 hover:shadow">
               <div className="flex items-center justify-between">
                 <span className="grid size-7 place-items-center rounded-full bg-brand-50 text-sm font-semibold text-brand-700">{i + 1}</span>
-                <span className="text-2xl font-semibold tabular-nums text-slate-900" aria-label={`${s.count ?? 0} ${s.title.toLowerCase()}`}>
-                  {s.count ?? "–"}
-                </span>
+                {s.count === undefined ? (
+                  <span aria-hidden className="h-7 w-8 animate-pulse rounded bg-slate-100" />
+                ) : (
+                  <span className="text-2xl font-semibold tabular-nums text-slate-900" aria-label={`${s.count} ${s.title.toLowerCase()}`}>
+                    {s.count}
+                  </span>
+                )}
               </div>
               <h2 className="mt-4 font-semibold text-slate-900 group-hover:text-brand-700">{s.title}</h2>
               <p className="mt-1 text-sm text-slate-500">{s.body}</p>

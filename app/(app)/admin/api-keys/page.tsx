@@ -56,7 +56,7 @@ export default function ApiKeysPage() {
           <div className="mt-5 space-y-2 rounded-md border border-amber-200 bg-amber-50 p-4">
             <p className="text-sm font-medium text-amber-900">Copy the key for “{created.name}” now. It is shown only once.</p>
             <SecretBox label="New API key" value={created.key} />
-            <Button variant="ghost" size="sm" onClick={() => setCreated(null)}>
+            <Button variant="secondary" size="sm" onClick={() => setCreated(null)}>
               I have copied it
             </Button>
           </div>
@@ -77,7 +77,7 @@ export default function ApiKeysPage() {
               <td className={`${td} whitespace-nowrap text-slate-500`}>{formatDate(k.createdAt)}</td>
               <td className={`${td} whitespace-nowrap text-slate-500`}>{k.lastUsedAt ? formatDate(k.lastUsedAt) : "Never"}</td>
               <td className={tdActions}>
-                <Button variant="ghost" size="sm" className="text-red-600 hover:bg-red-50" onClick={() => setRevoking(k)} aria-label={`Revoke ${k.name}`}>
+                <Button variant="ghost-danger" size="sm" onClick={() => setRevoking(k)} aria-label={`Revoke ${k.name}`}>
                   Revoke
                 </Button>
               </td>

@@ -65,7 +65,7 @@ export default function QueuesPage() {
                 <Link href={`/admin/queues/${q.id}`} className={buttonClass("ghost", "sm")} aria-label={`Manage ${q.name}`}>
                   Manage
                 </Link>
-                <Button variant="ghost" size="sm" className="text-red-600 hover:bg-red-50" onClick={() => setDeleting(q)} aria-label={`Delete ${q.name}`}>
+                <Button variant="ghost-danger" size="sm" onClick={() => setDeleting(q)} aria-label={`Delete ${q.name}`}>
                   Delete
                 </Button>
               </td>

@@ -40,7 +40,7 @@ export default function SkillsPage() {
                 <Button variant="ghost" size="sm" onClick={() => setEditing(s)} aria-label={`Edit ${s.name}`}>
                   Edit
                 </Button>
-                <Button variant="ghost" size="sm" className="text-red-600 hover:bg-red-50" onClick={() => setDeleting(s)} aria-label={`Delete ${s.name}`}>
+                <Button variant="ghost-danger" size="sm" onClick={() => setDeleting(s)} aria-label={`Delete ${s.name}`}>
                   Delete
                 </Button>
               </td>

@@ -65,7 +65,7 @@ export default function UsersPage() {
                 <Button variant="ghost" size="sm" onClick={() => setEditing(u)} aria-label={`Edit ${u.name}`}>
                   Edit
                 </Button>
-                <Button variant="ghost" size="sm" className="text-red-600 hover:bg-red-50" onClick={() => setDeleting(u)} aria-label={`Delete ${u.name}`}>
+                <Button variant="ghost-danger" size="sm" onClick={() => setDeleting(u)} aria-label={`Delete ${u.name}`}>
                   Delete
                 </Button>
               </td>
