@@ -131,3 +131,22 @@ test("an admin creates an API key, sees it once, and revokes it; the audit log l
   await openAdmin(page, "Audit log");
   await expect(page.getByRole("table", { name: "Audit log" })).toContainText("Ada Admin");
 });
+
+test("the audit log updates live when a change is made elsewhere (an API key's call)", async ({ page, request, baseURL }) => {
+  await signUp(page);
+  await openAdmin(page, "API keys");
+  await page.getByLabel("Key name").fill("Integration");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByLabel("New API key").textContent())?.trim() ?? "";
+  expect(key).toMatch(/^hl_/);
+
+  await openAdmin(page, "Audit log");
+  const log = page.getByRole("table", { name: "Audit log" });
+  await expect(log).toContainText("api-key.create");
+  await expect(log).not.toContainText("skill.create");
+  // Another client (no browser session) changes the tenant; the open page shows it without a reload.
+  const res = await request.post(`${baseURL}/api/v1/skills`, { headers: { authorization: `Bearer ${key}` }, data: { name: "Live" } });
+  expect(res.status()).toBe(201);
+  await expect(log).toContainText("skill.create");
+  await expect(log).toContainText("Integration (API key)");
+});

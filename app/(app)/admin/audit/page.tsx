@@ -8,6 +8,7 @@ import { Table, td } from "../../../_components/table";
 import { formatDate } from "../../../_lib/labels";
 import type { AuditEntry } from "../../../_lib/types";
 import { useResource } from "../../../_lib/use-resource";
+import { useTenantEvent } from "../../../_lib/use-tenant-event";
 
 function actorLabel(actor: AuditEntry["actor"]): string {
   if (!actor) return "System";
@@ -24,12 +25,14 @@ function summary(data: AuditEntry["data"]): string {
 export default function AuditPage() {
   const [limit, setLimit] = useState(50);
   const log = useResource<AuditEntry[]>(`/audit-log?limit=${limit}`);
+  // Live: a change made anywhere in the organization (another admin, an API key) shows at once.
+  useTenantEvent("audit:created", () => void log.reload());
 
   return (
     <>
       <PageHeader
         title="Audit log"
-        description="Changes made by admins and API keys, newest first."
+        description="Changes made by admins and API keys, newest first. Updates live."
         actions={
           <SelectField label="Show" value={limit} onChange={(e) => setLimit(Number(e.target.value))} className="w-36">
             {[50, 100, 200].map((n) => (
