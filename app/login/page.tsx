@@ -1,37 +1,25 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
 import { AuthCard } from "../_components/auth-card";
 import { Button } from "../_components/button";
 import { TextField } from "../_components/field";
 import { ErrorNotice } from "../_components/states";
-import { api, errorMessage } from "../_lib/api";
+import { api } from "../_lib/api";
+import { useFormSubmit } from "../_lib/use-form-submit";
 import { homeFor } from "../_lib/home-for";
 import type { Me } from "../_lib/types";
 
 export default function LoginPage() {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
-      const me = await api<Me>("/sessions", {
+  const { busy, error, onSubmit } = useFormSubmit(async (form) => {
+    const me = await api<Me>("/sessions", {
         method: "POST",
         body: { email: String(form.get("email")), password: String(form.get("password")) },
         redirectOn401: false,
       });
-      router.replace(homeFor(me.user.role));
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  };
+    router.replace(homeFor(me.user.role));
+  });
 
   return (
     <AuthCard
@@ -46,7 +34,7 @@ export default function LoginPage() {
         </>
       }
     >
-      <form onSubmit={(e) => void submit(e)} className="space-y-4" aria-label="Sign in">
+      <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" aria-label="Sign in">
         {error && <ErrorNotice message={error} />}
         <TextField label="Email" name="email" type="email" autoComplete="email" required autoFocus />
         <TextField label="Password" name="password" type="password" autoComplete="current-password" required />

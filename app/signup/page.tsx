@@ -1,25 +1,17 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
 import { AuthCard } from "../_components/auth-card";
 import { Button } from "../_components/button";
 import { TextField } from "../_components/field";
 import { ErrorNotice } from "../_components/states";
-import { api, errorMessage } from "../_lib/api";
+import { api } from "../_lib/api";
+import { useFormSubmit } from "../_lib/use-form-submit";
 
 export default function SignupPage() {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
-      await api("/signup", {
+  const { busy, error, onSubmit } = useFormSubmit(async (form) => {
+    await api("/signup", {
         method: "POST",
         body: {
           organization: String(form.get("organization")),
@@ -29,12 +21,8 @@ export default function SignupPage() {
         },
         redirectOn401: false,
       });
-      router.replace("/admin");
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  };
+    router.replace("/admin");
+  });
 
   return (
     <AuthCard
@@ -49,7 +37,7 @@ export default function SignupPage() {
         </>
       }
     >
-      <form onSubmit={(e) => void submit(e)} className="space-y-4" aria-label="Sign up">
+      <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" aria-label="Sign up">
         {error && <ErrorNotice message={error} />}
         <TextField label="Organization" name="organization" autoComplete="organization" required minLength={2} maxLength={120} autoFocus />
         <TextField label="Your name" name="name" autoComplete="name" required maxLength={120} />
