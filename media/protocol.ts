@@ -1,0 +1,131 @@
+/**
+ * The media plane's one face. The server creates calls and legs through this module only;
+ * nothing in media/ imports from server/ or db/.
+ *
+ *   const media = await createMediaPlane({ onCallEnded: (callId, reason) => ... });
+ *   const call = await media.createCall("call-1");
+ *   const a = await call.addPlainLeg({ codec: "pcmu", listenIp: "127.0.0.1" }); // a.local -> SDP
+ *   await a.connect({ ip, port, ssrc });   // from the far end's SDP (and its SSRC)
+ *   call.close("hangup");                  // onCallEnded("call-1", "hangup")
+ */
+import { CallMedia, type CallEndReason } from "./call-media";
+import { MediaError } from "./errors";
+import { checkCallId } from "./validate";
+import type { WebRtcConsumerInfo, WebRtcTransportInfo } from "./webrtc-leg";
+import type { DtlsParameters, RtpCapabilities, RtpParameters } from "mediasoup/types";
+import { WorkerPool, type WorkerStats } from "./workers";
+
+export { MediaError, type MediaErrorCode } from "./errors";
+export type { CallEndReason, PlainLegOptions, WebRtcLegOptions } from "./call-media";
+export type { LegLocal, LegRemote } from "./plain-leg";
+export type { WebRtcConsumerInfo, WebRtcTransportInfo } from "./webrtc-leg";
+export type { WorkerStats } from "./workers";
+export type { G711 } from "./rtp/g711";
+
+export interface MediaPlaneOptions {
+  /** Workers in the pool; default one per core (MEDIA_WORKERS is read by the server's env, not here). */
+  workers?: number;
+  rtcMinPort?: number;
+  rtcMaxPort?: number;
+  /** Every end of every call, once: "hangup", "media_worker_died", "media_plane_closed", ... */
+  onCallEnded?: (callId: string, reason: CallEndReason) => void;
+  onWorkerDied?: (info: { pid: number; error: Error }) => void;
+}
+
+export interface MediaLeg {
+  readonly id: string;
+  readonly codec: "pcmu" | "pcma";
+  readonly local: { ip: string; port: number };
+  /** Far end from its SDP, with the SSRC of its stream (mediasoup routes RTP by SSRC). */
+  connect(remote: { ip: string; port: number; ssrc: number; payloadType?: number }): Promise<void>;
+}
+
+/** A browser agent's leg; each method answers one mediasoup-client signalling request. */
+export interface MediaWebRtcLeg {
+  readonly id: string;
+  readonly transports: { routerRtpCapabilities: RtpCapabilities; send: WebRtcTransportInfo; recv: WebRtcTransportInfo };
+  readonly consumers: WebRtcConsumerInfo[];
+  connectTransport(transportId: string, dtlsParameters: DtlsParameters): Promise<void>;
+  /** Returns the producer id for mediasoup-client's `produce` callback. */
+  produce(kind: string, rtpParameters: RtpParameters): Promise<string>;
+  setRtpCapabilities(rtpCapabilities: RtpCapabilities): Promise<void>;
+}
+
+export interface MediaCall {
+  readonly callId: string;
+  /** The mediasoup worker that carries this call. */
+  readonly workerPid: number;
+  /** The reason once ended, else undefined. */
+  readonly ended: CallEndReason | undefined;
+  addPlainLeg(options: { codec: "pcmu" | "pcma"; listenIp: string; announcedAddress?: string }): Promise<MediaLeg>;
+  addWebRtcLeg(options: { listenIp: string; announcedAddress?: string; onConsumer?: (c: WebRtcConsumerInfo) => void }): Promise<MediaWebRtcLeg>;
+  close(reason?: CallEndReason): void;
+}
+
+export interface MediaPlaneStats {
+  calls: number;
+  routers: number;
+  transports: number;
+  workers: WorkerStats[];
+}
+
+export interface MediaPlane {
+  createCall(callId: string): Promise<MediaCall>;
+  getCall(callId: string): MediaCall | undefined;
+  stats(): MediaPlaneStats;
+  /** Per-worker CPU and memory from mediasoup (ru_utime/ru_stime in ms). */
+  resourceUsage(): Promise<Array<{ pid: number; userMs: number; systemMs: number }>>;
+  close(): void;
+}
+
+export async function createMediaPlane(options: MediaPlaneOptions = {}): Promise<MediaPlane> {
+  const calls = new Map<string, CallMedia>();
+  const pending = new Set<string>();
+  let closed = false;
+  const pool = await WorkerPool.create({
+    workers: options.workers,
+    rtcMinPort: options.rtcMinPort,
+    rtcMaxPort: options.rtcMaxPort,
+    onWorkerDied: options.onWorkerDied,
+  });
+  const ended = (callId: string, reason: CallEndReason) => {
+    calls.delete(callId);
+    options.onCallEnded?.(callId, reason);
+  };
+
+  return {
+    async createCall(unverifiedId) {
+      const callId = checkCallId(unverifiedId);
+      if (closed) throw new MediaError("bad_state", "the media plane is closed");
+      if (calls.has(callId) || pending.has(callId)) throw new MediaError("bad_state", `call ${callId} already has media`);
+      pending.add(callId);
+      try {
+        const call = await CallMedia.create(callId, (o) => pool.createRouter(o), ended);
+        calls.set(callId, call);
+        return call;
+      } finally {
+        pending.delete(callId);
+      }
+    },
+    getCall: (callId) => calls.get(callId),
+    stats() {
+      const workers = pool.stats();
+      const sum = (k: "routers" | "transports") => workers.reduce((n, w) => n + w[k], 0);
+      return { calls: calls.size, routers: sum("routers"), transports: sum("transports"), workers };
+    },
+    async resourceUsage() {
+      return Promise.all(
+        pool.workers().map(async (w) => {
+          const u = await w.getResourceUsage();
+          return { pid: w.pid, userMs: u.ru_utime, systemMs: u.ru_stime };
+        }),
+      );
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      for (const call of [...calls.values()]) call.close("media_plane_closed");
+      pool.close();
+    },
+  };
+}

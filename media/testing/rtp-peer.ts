@@ -1,0 +1,103 @@
+/**
+ * A far end for tests: one UDP socket on 127.0.0.1 that sends a G.711 tone as RTP (20 ms,
+ * 160 samples, paced by a timer) and keeps the audio it receives, decoded.
+ */
+import { createSocket, type Socket } from "node:dgram";
+import { once } from "node:events";
+import { buildDtmf, DtmfCollector } from "../rtp/dtmf";
+import { decodeG711, encodeG711, type G711 } from "../rtp/g711";
+import { buildRtp, parseRtp } from "../rtp/packet";
+import { sine } from "../rtp/tone";
+
+const SAMPLES = 160;
+
+export class RtpPeer {
+  readonly received: Buffer[] = [];
+  /** DTMF digits received as RFC 4733 events on payload type 101. */
+  readonly digits: string[] = [];
+  private readonly dtmf = new DtmfCollector((digit) => this.digits.push(digit));
+  private timer: NodeJS.Timeout | undefined;
+  // One sequence and timestamp space for audio and DTMF, as a phone sends them.
+  private seq = Math.floor(Math.random() * 0xffff);
+  private ts = Math.floor(Math.random() * 0xffffffff);
+  private constructor(
+    readonly socket: Socket,
+    readonly codec: G711,
+    readonly ssrc: number,
+  ) {
+    const pt = codec === "pcmu" ? 0 : 8;
+    socket.on("message", (msg) => {
+      try {
+        const p = parseRtp(msg);
+        if (p.payloadType === pt) this.received.push(Buffer.from(p.payload));
+        if (p.payloadType === 101) this.dtmf.push(p.timestamp, p.payload);
+      } catch {
+        // RTCP and junk are not audio.
+      }
+    });
+  }
+
+  static async open(codec: G711, ssrc: number): Promise<RtpPeer> {
+    const socket = createSocket("udp4");
+    socket.bind(0, "127.0.0.1");
+    await once(socket, "listening");
+    return new RtpPeer(socket, codec, ssrc);
+  }
+
+  get port(): number {
+    return this.socket.address().port;
+  }
+
+  /** Sends `freqHz` to 127.0.0.1:`port` every 20 ms until stopped. */
+  sendTone(port: number, freqHz: number): void {
+    const pt = this.codec === "pcmu" ? 0 : 8;
+    let phase = 0;
+    this.timer = setInterval(() => {
+      const payload = encodeG711(this.codec, sine(freqHz, 20, { phase }));
+      const packet = buildRtp({ payloadType: pt, marker: phase === 0, sequenceNumber: this.seq, timestamp: this.ts, ssrc: this.ssrc, payload });
+      this.socket.send(packet, port, "127.0.0.1");
+      this.seq = (this.seq + 1) & 0xffff;
+      this.ts = (this.ts + SAMPLES) >>> 0;
+      phase += SAMPLES;
+    }, 20);
+  }
+
+  /**
+   * One RFC 4733 digit (3 progress packets, 3 end packets) on payload type `pt`, in the audio's
+   * sequence space. mediasoup opens the stream on the first audio packet, so send audio first.
+   */
+  sendDigit(port: number, digit: string, pt = 101): void {
+    const timestamp = this.ts;
+    for (let i = 1; i <= 6; i++) {
+      const payload = buildDtmf({ digit, end: i > 3, volume: 10, duration: Math.min(i, 4) * 160 });
+      const packet = buildRtp({ payloadType: pt, marker: i === 1, sequenceNumber: this.seq, timestamp, ssrc: this.ssrc, payload });
+      this.seq = (this.seq + 1) & 0xffff;
+      this.socket.send(packet, port, "127.0.0.1");
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Everything received so far, as linear PCM. */
+  audio(): Int16Array {
+    return decodeG711(this.codec, Buffer.concat(this.received));
+  }
+
+  close(): void {
+    this.stop();
+    this.socket.close();
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Waits until `check` is true, polling every 20 ms, for at most `ms`. */
+export async function waitFor(check: () => boolean, ms = 3000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error("timed out waiting");
+    await sleep(20);
+  }
+}
