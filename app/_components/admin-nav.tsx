@@ -1,6 +1,5 @@
 "use client";
-import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { NavLink } from "./nav-link";
 
 const LINKS = [
   { href: "/admin", label: "Overview" },
@@ -12,22 +11,11 @@ const LINKS = [
 ];
 
 export function AdminNav() {
-  const path = usePathname();
   return (
     <nav aria-label="Admin" className="flex gap-1 overflow-x-auto md:flex-col">
-      {LINKS.map((l) => {
-        const active = l.href === "/admin" ? path === "/admin" : path === l.href || path.startsWith(`${l.href}/`);
-        return (
-          <Link
-            key={l.href}
-            href={l.href}
-            aria-current={active ? "page" : undefined}
-            className={`whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-white text-brand-700 shadow-sm ring-1 ring-slate-200" : "text-slate-600 hover:bg-white/70 hover:text-slate-900"}`}
-          >
-            {l.label}
-          </Link>
-        );
-      })}
+      {LINKS.map((l) => (
+        <NavLink key={l.href} href={l.href} label={l.label} exact={l.href === "/admin"} activeClass="bg-white text-brand-700 shadow-sm ring-1 ring-slate-200" idleHover="hover:bg-white/70" />
+      ))}
     </nav>
   );
 }
