@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { apiKeys, auditLog } from "@/db/schema";
-import { openMigrated, testDrivers } from "@/test/databases";
-import { makeTenant, testDeps } from "@/test/factories";
+import { testDrivers, useMigratedDatabase } from "@/test/databases";
+import { makeTenant } from "@/test/factories";
 import type { Ctx, Deps } from "../../context";
 import { tokenHash } from "../../auth/tokens";
 import type * as RecordModule from "../audit/record";
@@ -20,11 +20,7 @@ vi.mock("../audit/record", async (importOriginal) => {
 describe.each(testDrivers)("api keys on $name", (driver) => {
   let db: Database;
   let deps: Deps;
-  beforeAll(async () => {
-    db = await openMigrated(driver);
-    deps = testDeps(db.db);
-  });
-  afterAll(async () => db?.close());
+  useMigratedDatabase(driver, (opened) => ({ db, deps } = opened));
 
   const keysOf = (ctx: Ctx) => db.db.select().from(apiKeys).where(eq(apiKeys.tenantId, ctx.tenantId));
   const auditOf = async (ctx: Ctx) =>

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/db/client";
-import { openMigrated, testDrivers } from "@/test/databases";
-import { makeTenant, testDeps } from "@/test/factories";
+import { describe, expect, it } from "vitest";
+import { testDrivers, useMigratedDatabase } from "@/test/databases";
+import { makeTenant } from "@/test/factories";
 import type { Deps } from "../../context";
 import * as apiKeyService from "../api-keys";
 import { authenticate } from "../auth/authenticate";
@@ -10,13 +9,8 @@ import { auditQuery } from "./schemas";
 import { list } from ".";
 
 describe.each(testDrivers)("audit log on $name", (driver) => {
-  let db: Database;
   let deps: Deps;
-  beforeAll(async () => {
-    db = await openMigrated(driver);
-    deps = testDeps(db.db);
-  });
-  afterAll(async () => db?.close());
+  useMigratedDatabase(driver, (opened) => ({ deps } = opened));
 
   it("lists the tenant's entries newest first with the actor (user or key) and its name", async () => {
     const { ctx, user, tenant } = await makeTenant(deps);

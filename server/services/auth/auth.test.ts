@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { auditLog, sessions, users } from "@/db/schema";
-import { openMigrated, testDrivers } from "@/test/databases";
-import { makeTenant, testDeps, uniqueEmail } from "@/test/factories";
+import { testDrivers, useMigratedDatabase } from "@/test/databases";
+import { makeTenant, uniqueEmail } from "@/test/factories";
 import type { Deps } from "../../context";
 import { authenticate } from "./authenticate";
 import { login } from "./login";
@@ -13,11 +13,7 @@ import { signup } from "./signup";
 describe.each(testDrivers)("accounts on $name", (driver) => {
   let db: Database;
   let deps: Deps;
-  beforeAll(async () => {
-    db = await openMigrated(driver);
-    deps = testDeps(db.db);
-  });
-  afterAll(async () => db?.close());
+  useMigratedDatabase(driver, (opened) => ({ db, deps } = opened));
 
   it("signup creates a tenant, its admin with a hashed password, an audit row and a session", async () => {
     const email = uniqueEmail();

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { type Role, auditLog, queueMembers, queues, skills, users } from "@/db/schema";
-import { openMigrated, testDrivers } from "@/test/databases";
-import { makeTenant, testDeps, unique, uniqueEmail } from "@/test/factories";
+import { testDrivers, useMigratedDatabase } from "@/test/databases";
+import { makeTenant, unique, uniqueEmail } from "@/test/factories";
 import type { Ctx, Deps } from "../../context";
 import * as skillService from "../skills";
 import { addAgent, create, get, list, listAgents, remove, removeAgent, update } from ".";
@@ -27,11 +27,7 @@ const newQueue = (ctx: Ctx, extra: Record<string, unknown> = {}) =>
 describe.each(testDrivers)("queues on $name", (driver) => {
   let db: Database;
   let deps: Deps;
-  beforeAll(async () => {
-    db = await openMigrated(driver);
-    deps = testDeps(db.db);
-  });
-  afterAll(async () => db?.close());
+  useMigratedDatabase(driver, (opened) => ({ db, deps } = opened));
 
   const auditOf = async (ctx: Ctx) =>
     (await db.db.select().from(auditLog).where(eq(auditLog.tenantId, ctx.tenantId)).orderBy(auditLog.createdAt))

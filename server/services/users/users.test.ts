@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { auditLog, sessions, users } from "@/db/schema";
-import { openMigrated, testDrivers } from "@/test/databases";
-import { makeTenant, testDeps, unique, uniqueEmail } from "@/test/factories";
+import { testDrivers, useMigratedDatabase } from "@/test/databases";
+import { makeTenant, unique, uniqueEmail } from "@/test/factories";
 import type { Ctx, Deps } from "../../context";
 import { tokenHash } from "../../auth/tokens";
 import type * as RecordModule from "../audit/record";
@@ -31,11 +31,7 @@ const tokenOf = (inviteUrl: string | undefined) => (inviteUrl ?? "").replace(/^\
 describe.each(testDrivers)("users on $name", (driver) => {
   let db: Database;
   let deps: Deps;
-  beforeAll(async () => {
-    db = await openMigrated(driver);
-    deps = testDeps(db.db);
-  });
-  afterAll(async () => db?.close());
+  useMigratedDatabase(driver, (opened) => ({ db, deps } = opened));
   beforeEach(() => {
     vi.mocked(recordAudit).mockClear();
   });
