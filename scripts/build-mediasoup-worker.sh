@@ -75,7 +75,7 @@ if [ -n "$MISSING" ]; then
   log "installing$MISSING"
   export DEBIAN_FRONTEND=noninteractive
   # shellcheck disable=SC2086
-  apt-get update >&2 && apt-get install -y --no-install-recommends $MISSING >&2
+  apt-get -o DPkg::Lock::Timeout=300 update >&2 && apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends $MISSING >&2
 fi
 
 # --- one build at a time per version (npm start and npm test may race) -------------------------

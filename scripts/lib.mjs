@@ -36,7 +36,9 @@ export function ensureDebianPackages(packages, why) {
     process.exit(1);
   }
   console.log(`Installing ${missing.join(", ")} (${why})…`);
-  must("sh", ["-c", `DEBIAN_FRONTEND=noninteractive ${command}`]);
+  // Waits for another apt/dpkg run (a parallel install) instead of failing on its lock.
+  const locked = command.replaceAll("apt-get ", "apt-get -o DPkg::Lock::Timeout=300 ");
+  must("sh", ["-c", `DEBIAN_FRONTEND=noninteractive ${locked}`]);
 }
 
 function newestMtime(path) {
