@@ -2,6 +2,8 @@ import { z } from "zod";
 import { loginInput, meOut, signupInput, signupOut } from "./services/auth/schemas";
 import { apiKeyCreate, apiKeyCreatedOut, apiKeyOut } from "./services/api-keys/schemas";
 import { auditEntryOut } from "./services/audit/schemas";
+import { numberCreate, numberOut, numberUpdate } from "./services/numbers/schemas";
+import { trunkCreate, trunkOut, trunkUpdate } from "./services/trunks/schemas";
 import { memberInput, memberOut, queueAgentOut, queueCreate, queueOut, queueUpdate } from "./services/queues/schemas";
 import { skillCreate, skillOut, skillUpdate } from "./services/skills/schemas";
 import { inviteAccept, userCreate, userCreateOut, userOut, userUpdate } from "./services/users/schemas";
@@ -45,6 +47,16 @@ export const operations: Operation[] = [
   { method: "get", path: "/queues/{id}/agents", summary: "List a queue's agents", tag: "Queues", access: "member", response: z.array(queueAgentOut) },
   { method: "post", path: "/queues/{id}/agents", summary: "Add an agent to a queue (200 when already a member)", tag: "Queues", access: "admin", body: memberInput, response: memberOut, status: 201 },
   { method: "delete", path: "/queues/{id}/agents", summary: "Remove an agent from a queue", tag: "Queues", access: "admin", body: memberInput, status: 204 },
+  { method: "get", path: "/trunks", summary: "List SIP trunks", tag: "Telephony", access: "admin", response: z.array(trunkOut) },
+  { method: "post", path: "/trunks", summary: "Create a SIP trunk (passwords are stored sealed and never returned)", tag: "Telephony", access: "admin", body: trunkCreate, response: trunkOut, status: 201 },
+  { method: "get", path: "/trunks/{id}", summary: "Read a trunk with its OPTIONS health", tag: "Telephony", access: "admin", response: trunkOut },
+  { method: "patch", path: "/trunks/{id}", summary: "Update a trunk (a password left out is kept)", tag: "Telephony", access: "admin", body: trunkUpdate, response: trunkOut },
+  { method: "delete", path: "/trunks/{id}", summary: "Delete a trunk", tag: "Telephony", access: "admin", status: 204 },
+  { method: "get", path: "/numbers", summary: "List phone numbers", tag: "Telephony", access: "member", response: z.array(numberOut) },
+  { method: "post", path: "/numbers", summary: "Add an E.164 number routed to a queue, flow or user", tag: "Telephony", access: "admin", body: numberCreate, response: numberOut, status: 201 },
+  { method: "get", path: "/numbers/{id}", summary: "Read a number", tag: "Telephony", access: "member", response: numberOut },
+  { method: "patch", path: "/numbers/{id}", summary: "Change a number's destination", tag: "Telephony", access: "admin", body: numberUpdate, response: numberOut },
+  { method: "delete", path: "/numbers/{id}", summary: "Remove a number", tag: "Telephony", access: "admin", status: 204 },
   { method: "get", path: "/api-keys", summary: "List API keys (never the keys themselves)", tag: "API keys", access: "admin", response: z.array(apiKeyOut) },
   { method: "post", path: "/api-keys", summary: "Create an API key (shown once)", tag: "API keys", access: "admin", body: apiKeyCreate, response: apiKeyCreatedOut, status: 201 },
   { method: "delete", path: "/api-keys/{id}", summary: "Revoke an API key", tag: "API keys", access: "admin", status: 204 },

@@ -4,3 +4,7 @@ export * from "./api-keys";
 export * from "./skills";
 export * from "./queues";
 export * from "./audit-log";
+export * from "./telephony";
+export * from "./contacts";
+export * from "./calls";
+export * from "./agents";
