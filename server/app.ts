@@ -1,5 +1,6 @@
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { hostname } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
@@ -54,7 +55,7 @@ export async function createApp({ env, database, dev = false, log = console.log 
   }
 
   // notify is bound to Socket.IO once the HTTP server exists (below).
-  const deps: Deps = { db: db.db, secret, rateLimiter, now: () => new Date(), notify: () => {} };
+  const deps: Deps = { db: db.db, secret, rateLimiter, now: () => new Date(), notify: () => {}, notifyUser: () => {}, nodeId: env.NODE_ID ?? `${hostname()}:${process.pid}`, kickRouting: () => {} };
   const trustedOrigins = env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).origin] : [];
   const metrics = createMetrics();
   setRuntime({
@@ -106,6 +107,7 @@ export async function createApp({ env, database, dev = false, log = console.log 
 
   const realtime = await attachRealtime(server, deps, { redisUrl: env.REDIS_URL, trustedOrigins });
   deps.notify = realtime.notify;
+  deps.notifyUser = realtime.notifyUser;
 
   return {
     deps,

@@ -11,13 +11,67 @@ export interface Deps {
   now: () => Date;
   /** Pushes an event to the tenant's connected browsers (Socket.IO room; all nodes with Redis). */
   notify: (tenantId: string, event: TenantEvent) => void;
+  /** Pushes an event to one user's browsers (offers). */
+  notifyUser: (userId: string, event: UserEvent) => void;
+  /** This process's id in call records (the node that holds a call's SIP dialog and media). */
+  nodeId: string;
+  /** Asks the routing engine to look at this tenant's waiting calls and free agents now. */
+  kickRouting: (tenantId: string) => void;
 }
 
-export type TenantEvent = { type: "audit:created"; action: string; entityId: string | null; at: string };
+export type AgentStateName = "offline" | "available" | "break" | "ringing" | "in_call" | "after_call_work";
+
+export interface AgentStateOut {
+  userId: string;
+  state: AgentStateName;
+  reason: string | null;
+  since: string;
+  callId: string | null;
+  until: string | null;
+}
+
+/** A call as browsers see it live (agent workspace, wallboard). */
+export interface LiveCall {
+  id: string;
+  state: "ringing" | "queued" | "offering" | "in_call" | "ended";
+  direction: "inbound" | "outbound";
+  fromNumber: string;
+  toNumber: string;
+  queueId: string | null;
+  agentId: string | null;
+  held: boolean;
+  startedAt: string;
+  queuedAt: string | null;
+  answeredAt: string | null;
+  endedAt: string | null;
+  endReason: string | null;
+}
+
+export interface CallOffer {
+  offerId: string;
+  callId: string;
+  expiresAt: string;
+  fromNumber: string;
+  toNumber: string;
+  queueId: string | null;
+  queueName: string | null;
+  enqueuedAt: string | null;
+}
+
+export type TenantEvent =
+  | { type: "audit:created"; action: string; entityId: string | null; at: string }
+  | ({ type: "agent:state" } & AgentStateOut)
+  | ({ type: "call:updated" } & LiveCall);
+
+export type UserEvent =
+  | ({ type: "call:offered" } & CallOffer)
+  | { type: "call:offer-ended"; offerId: string; callId: string; result: "answered" | "declined" | "missed" | "cancelled" };
 
 export type Actor =
   | { kind: "user"; userId: string; role: Role }
-  | { kind: "api-key"; apiKeyId: string; role: "admin" };
+  | { kind: "api-key"; apiKeyId: string; role: "admin" }
+  /** The telephony side acting for a tenant (a call arrived, an offer expired). */
+  | { kind: "system"; role: "admin" };
 
 /** A request on behalf of one tenant. `tx` is set inside a transaction. */
 export interface Ctx {
@@ -41,3 +95,12 @@ export async function inTransaction<T>(ctx: Ctx, fn: (ctx: Ctx & { tx: Executor 
 }
 
 export const actorUserId = (ctx: Ctx) => (ctx.actor.kind === "user" ? ctx.actor.userId : null);
+
+/** A ctx for work the system does for a tenant (no user behind it). */
+export const systemCtx = (deps: Deps, tenantId: string): Ctx => ({ deps, tenantId, actor: { kind: "system", role: "admin" } });
+
+/** Runs `fn` once the open transaction has committed, or now when there is none. */
+export function afterCommit(ctx: Ctx, fn: () => void): void {
+  if (ctx.afterCommit) ctx.afterCommit.push(fn);
+  else fn();
+}

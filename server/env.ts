@@ -26,6 +26,22 @@ export const envSchema = z
     RTC_MIN_PORT: port(40000),
     RTC_MAX_PORT: port(49999),
     RTC_ANNOUNCED_IP: z.string().min(1).optional(),
+    /** Address mediasoup and the SIP legs' RTP listen on; set 0.0.0.0 with RTC_ANNOUNCED_IP behind NAT. */
+    RTC_LISTEN_IP: z.ipv4().default("127.0.0.1"),
+    /** "off" runs the web app without the SIP gateway and media plane (API-only nodes, tests). */
+    TELEPHONY: z.enum(["on", "off"]).default("on"),
+    MEDIA_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+    /** Concurrent calls this node takes; beyond it new INVITEs get 503 with Retry-After. */
+    MAX_CALLS: z.coerce.number().int().min(1).default(1000),
+    /** This node's name in call records; defaults to host:pid. */
+    NODE_ID: z.string().min(1).max(100).optional(),
+    /** TURN servers handed to browsers: comma-separated turn:/turns: URLs, with one username/credential. */
+    TURN_URLS: z
+      .string()
+      .regex(/^(turns?:[^,\s]+)(,turns?:[^,\s]+)*$/, "must be comma-separated turn: or turns: URLs")
+      .optional(),
+    TURN_USERNAME: z.string().min(1).optional(),
+    TURN_CREDENTIAL: z.string().min(1).optional(),
     SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(5),
     LOGIN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

@@ -1,5 +1,5 @@
 /** Snapshots the routing engine decides on. Pure data: the persistence edge builds them. */
-export type AgentState = "available" | "break" | "offline" | "ringing" | "in-call" | "after-call-work";
+export type AgentState = "available" | "break" | "offline" | "ringing" | "in_call" | "after_call_work";
 export type Strategy = "longest-idle" | "round-robin" | "skills-weighted";
 
 export interface AgentSnapshot {

@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
-import type { Deps, TenantEvent } from "../context";
+import type { Deps, TenantEvent, UserEvent } from "../context";
 import { SESSION_COOKIE, parseCookies } from "../http/cookies";
 import { authenticate } from "../services/auth/authenticate";
 import { type ClientToServerEvents, type ServerToClientEvents, type SocketData, tenantRoom, userRoom } from "./events";
@@ -13,7 +13,7 @@ export async function attachRealtime(
   http: HttpServer,
   deps: Deps,
   opts: { redisUrl?: string; trustedOrigins: string[] },
-): Promise<{ io: Io; notify(tenantId: string, event: TenantEvent): void; close(): Promise<void> }> {
+): Promise<{ io: Io; notify(tenantId: string, event: TenantEvent): void; notifyUser(userId: string, event: UserEvent): void; close(): Promise<void> }> {
   const io: Io = new Server(http, {
     path: "/socket.io",
     serveClient: false,
@@ -65,7 +65,10 @@ export async function attachRealtime(
   return {
     io,
     notify(tenantId, { type, ...payload }) {
-      io.to(tenantRoom(tenantId)).emit(type, payload);
+      io.to(tenantRoom(tenantId)).emit(type, payload as never);
+    },
+    notifyUser(userId, { type, ...payload }) {
+      io.to(userRoom(userId)).emit(type, payload as never);
     },
     async close() {
       io.disconnectSockets(true);

@@ -6,3 +6,5 @@ export * as apiKeys from "./api-keys";
 export * as audit from "./audit";
 export * as trunks from "./trunks";
 export * as numbers from "./numbers";
+export * as agents from "./agents";
+export * as calls from "./calls";

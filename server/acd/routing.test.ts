@@ -1,0 +1,156 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { type Database, createDatabase } from "@/db/client";
+import { callOffers, queueMembers, users } from "@/db/schema";
+import { testDrivers, useMigratedDatabase } from "@/test/databases";
+import { makeTenant, testDeps, uniqueEmail } from "@/test/factories";
+import type { Ctx, Deps } from "../context";
+import * as agents from "../services/agents";
+import * as calls from "../services/calls";
+import * as queues from "../services/queues";
+import { queueCreate } from "../services/queues/schemas";
+import { createDispatcher } from "./dispatcher";
+
+/** A clock the test moves (ring timeouts, breaks) while the database keeps real time. */
+function clock(deps: Deps) {
+  let offset = 0;
+  deps.now = () => new Date(Date.now() + offset);
+  return { advance: (ms: number) => void (offset += ms) };
+}
+
+async function setup(deps: Deps) {
+  const admin = await makeTenant(deps);
+  const queue = await queues.create({ ctx: admin.ctx, input: queueCreate.parse({ name: "Support", ringTimeoutSec: 10 }) });
+  const agentCtx = async (name: string): Promise<Ctx> => {
+    const [u] = await deps.db.insert(users).values({ tenantId: admin.ctx.tenantId, email: uniqueEmail(name), name, role: "agent" }).returning();
+    if (!u) throw new Error("no user");
+    await deps.db.insert(queueMembers).values({ tenantId: admin.ctx.tenantId, queueId: queue.id, userId: u.id });
+    return { deps, tenantId: admin.ctx.tenantId, actor: { kind: "user", userId: u.id, role: "agent" } };
+  };
+  const system: Ctx = { deps, tenantId: admin.ctx.tenantId, actor: { kind: "system", role: "admin" } };
+  const newCall = async (from = "+14155550123") => {
+    const call = await calls.startInbound({ ctx: system, input: { fromNumber: from, toNumber: "+14155550100", trunkId: null as never, sipCallId: `sip-${Math.random()}`, source: "127.0.0.1" } });
+    await calls.enqueue({ ctx: system, input: { callId: call.id, queueId: queue.id } });
+    return call;
+  };
+  return { admin, queue, agentCtx, system, newCall };
+}
+
+const userOf = (ctx: Ctx) => (ctx.actor.kind === "user" ? ctx.actor.userId : "");
+
+describe.each(testDrivers)("routing on $name", (driver) => {
+  let db: Database;
+  let deps: Deps;
+  useMigratedDatabase(driver, (opened) => ({ db, deps } = opened));
+
+  it("offers the longest-idle agent, re-offers after a decline, and wraps up after the call", async () => {
+    const offers: Array<{ userId: string; offerId: string }> = [];
+    const d = { ...deps, notifyUser: (userId: string, e: { type: string }) => e.type === "call:offered" && offers.push({ userId, offerId: (e as { offerId: string }).offerId }) };
+    const { agentCtx, newCall, system } = await setup(d);
+    const first = await agentCtx("First");
+    await agents.setState({ ctx: first, input: { state: "available" } });
+    const second = await agentCtx("Second");
+    await agents.setState({ ctx: second, input: { state: "available" } });
+    const dispatcher = createDispatcher(d, { sweepMs: 60_000 });
+    try {
+      const call = await newCall();
+      dispatcher.kick(system.tenantId);
+      await dispatcher.idle();
+      expect(offers.map((o) => o.userId)).toEqual([userOf(first)]);
+      await calls.declineOffer({ ctx: first, input: { offerId: offers[0]!.offerId } });
+      expect((await agents.getState({ ctx: first })).state).toBe("break");
+      dispatcher.kick(system.tenantId);
+      await dispatcher.idle();
+      expect(offers.map((o) => o.userId)).toEqual([userOf(first), userOf(second)]);
+      await expect(calls.answerOffer({ ctx: first, input: { offerId: offers[1]!.offerId } })).rejects.toMatchObject({ code: "conflict" });
+      await calls.answerOffer({ ctx: second, input: { offerId: offers[1]!.offerId } });
+      expect((await agents.getState({ ctx: second })).state).toBe("in_call");
+      await calls.end({ ctx: system, input: { callId: call.id, reason: "caller_hangup" } });
+      expect((await agents.getState({ ctx: second })).state).toBe("after_call_work");
+      await calls.wrapUp({ ctx: second, input: { callId: call.id, dispositionId: null, notes: "Reset the router" } });
+      expect((await agents.getState({ ctx: second })).state).toBe("available");
+      const record = await calls.get({ ctx: system, input: { id: call.id } });
+      expect(record).toMatchObject({ state: "ended", endReason: "caller_hangup", notes: "Reset the router", agent: { name: "Second" } });
+      expect(record.offers.map((o) => [o.agentName, o.result])).toEqual([["First", "declined"], ["Second", "answered"]]);
+      expect(record.events.map((e) => e.type)).toEqual(["invite", "queued", "offered", "offer_declined", "offered", "answered", "ended", "wrapped_up"]);
+    } finally {
+      await dispatcher.close();
+    }
+  });
+
+  it("treats an unanswered offer as missed after the ring timeout and records an abandoned call", async () => {
+    const { agentCtx, newCall, system } = await setup(deps);
+    const time = clock(deps);
+    const agent = await agentCtx("Sleepy");
+    await agents.setState({ ctx: agent, input: { state: "available" } });
+    const dispatcher = createDispatcher(deps, { sweepMs: 60_000 });
+    try {
+      const call = await newCall();
+      dispatcher.kick(system.tenantId);
+      await dispatcher.idle();
+      expect((await agents.getState({ ctx: agent })).state).toBe("ringing");
+      time.advance(11_000);
+      await dispatcher.sweep();
+      await dispatcher.idle();
+      expect((await agents.getState({ ctx: agent })).state).toBe("break");
+      expect((await calls.get({ ctx: system, input: { id: call.id } })).state).toBe("queued");
+      time.advance(16_000); // the short break ends by itself, but this agent already missed this call
+      await dispatcher.sweep();
+      await dispatcher.idle();
+      expect((await agents.getState({ ctx: agent })).state).toBe("available");
+      await calls.end({ ctx: system, input: { callId: call.id, reason: "caller_hangup" } });
+      const record = await calls.get({ ctx: system, input: { id: call.id } });
+      expect(record.endReason).toBe("abandoned");
+      expect(record.offers.map((o) => o.result)).toEqual(["missed"]);
+    } finally {
+      await dispatcher.close();
+    }
+  });
+
+  it("lets an agent only choose Available, Break or Offline, never while ringing", async () => {
+    const { agentCtx, newCall, system } = await setup(deps);
+    const agent = await agentCtx("Busy");
+    await agents.setState({ ctx: agent, input: { state: "break", reason: "Lunch" } });
+    expect(await agents.getState({ ctx: agent })).toMatchObject({ state: "break", reason: "Lunch" });
+    await agents.setState({ ctx: agent, input: { state: "available" } });
+    const dispatcher = createDispatcher(deps, { sweepMs: 60_000 });
+    try {
+      await newCall();
+      dispatcher.kick(system.tenantId);
+      await dispatcher.idle();
+      await expect(agents.setState({ ctx: agent, input: { state: "offline" } })).rejects.toMatchObject({ code: "conflict" });
+    } finally {
+      await dispatcher.close();
+    }
+  });
+
+  it("never offers one call twice or one agent two calls when two processes route at once", async () => {
+    // A second connection pool plays the second server process (for PGlite: the same database).
+    const other: Database = driver.name === "postgres" ? await createDatabase({ url: process.env.TEST_DATABASE_URL as string }) : db;
+    const depsB = testDeps(other.db);
+    const { agentCtx, newCall, system } = await setup(deps);
+    const team = await Promise.all(["A", "B", "C"].map((n) => agentCtx(n)));
+    for (const a of team) await agents.setState({ ctx: a, input: { state: "available" } });
+    const callIds = [];
+    for (let i = 0; i < 5; i++) callIds.push((await newCall(`+1415555020${i}`)).id);
+    const one = createDispatcher(deps, { sweepMs: 60_000 });
+    const two = createDispatcher(depsB, { sweepMs: 60_000 });
+    try {
+      for (let i = 0; i < 5; i++) {
+        one.kick(system.tenantId);
+        two.kick(system.tenantId);
+        await Promise.all([one.idle(), two.idle()]);
+      }
+      const pending = await db.db
+        .select()
+        .from(callOffers)
+        .where(and(eq(callOffers.tenantId, system.tenantId), eq(callOffers.result, "pending")));
+      expect(pending).toHaveLength(3);
+      expect(new Set(pending.map((p) => p.callId)).size).toBe(3);
+      expect(new Set(pending.map((p) => p.userId)).size).toBe(3);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+      if (other !== db) await other.close();
+    }
+  });
+});

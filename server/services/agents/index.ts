@@ -1,0 +1,3 @@
+export { setState } from "./set-state";
+export { getState } from "./get-state";
+export { list } from "./list";

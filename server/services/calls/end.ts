@@ -1,0 +1,34 @@
+import { and, eq } from "drizzle-orm";
+import { callOffers } from "@/db/schema";
+import { type Ctx, inTransaction } from "../../context";
+import { moveAgent } from "../agents/internal";
+import { changeCall, getCallInTenant, secondsBetween } from "./internal";
+import { releaseOffer } from "./release-offer";
+
+/** After-call work ends by itself after this long if the agent does not finish the wrap-up. */
+export const AFTER_CALL_WORK_MS = 120_000;
+
+/** Ends a call once (later calls are no-ops): hold time settled, offers cancelled, agent to wrap-up. */
+export async function end({ ctx, input }: { ctx: Ctx; input: { callId: string; reason: string } }) {
+  return inTransaction(ctx, async (ctx) => {
+    const call = await getCallInTenant(ctx, input.callId, { forUpdate: true });
+    if (call.state === "ended") return call;
+    const now = ctx.deps.now();
+    const pending = await ctx.tx
+      .select({ id: callOffers.id })
+      .from(callOffers)
+      .where(and(eq(callOffers.tenantId, ctx.tenantId), eq(callOffers.callId, call.id), eq(callOffers.result, "pending")));
+    for (const o of pending) await releaseOffer(ctx, o.id, "cancelled");
+    const reason = call.state === "queued" || call.state === "offering" ? (input.reason === "caller_hangup" ? "abandoned" : input.reason) : input.reason;
+    const row = await changeCall(
+      ctx,
+      call.id,
+      { state: "ended", endedAt: now, endReason: reason, heldSince: null, holdSeconds: call.holdSeconds + (secondsBetween(call.heldSince, now) ?? 0) },
+      { type: "ended", data: { reason } },
+    );
+    if (call.agentId && call.state === "in_call") {
+      await moveAgent(ctx, call.agentId, "after_call_work", { callId: call.id, until: new Date(now.getTime() + AFTER_CALL_WORK_MS), from: ["in_call"] });
+    }
+    return row;
+  });
+}

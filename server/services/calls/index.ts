@@ -1,0 +1,9 @@
+export { list } from "./list";
+export { get } from "./get";
+export { startInbound } from "./start-inbound";
+export { enqueue } from "./enqueue";
+export { answerOffer } from "./answer-offer";
+export { declineOffer } from "./decline-offer";
+export { end } from "./end";
+export { setHold } from "./set-hold";
+export { wrapUp } from "./wrap-up";
