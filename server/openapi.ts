@@ -2,6 +2,8 @@ import { z } from "zod";
 import { loginInput, meOut, signupInput, signupOut } from "./services/auth/schemas";
 import { apiKeyCreate, apiKeyCreatedOut, apiKeyOut } from "./services/api-keys/schemas";
 import { auditEntryOut } from "./services/audit/schemas";
+import { agentOut, agentStateOut, stateInput } from "./services/agents/schemas";
+import { callOut, callSummaryOut, wrapUpInput } from "./services/calls/schemas";
 import { numberCreate, numberOut, numberUpdate } from "./services/numbers/schemas";
 import { trunkCreate, trunkOut, trunkUpdate } from "./services/trunks/schemas";
 import { memberInput, memberOut, queueAgentOut, queueCreate, queueOut, queueUpdate } from "./services/queues/schemas";
@@ -57,6 +59,12 @@ export const operations: Operation[] = [
   { method: "get", path: "/numbers/{id}", summary: "Read a number", tag: "Telephony", access: "member", response: numberOut },
   { method: "patch", path: "/numbers/{id}", summary: "Change a number's destination", tag: "Telephony", access: "admin", body: numberUpdate, response: numberOut },
   { method: "delete", path: "/numbers/{id}", summary: "Remove a number", tag: "Telephony", access: "admin", status: 204 },
+  { method: "get", path: "/calls", summary: "List calls, newest first (?state=, ?limit=)", tag: "Calls", access: "member", response: z.array(callSummaryOut) },
+  { method: "get", path: "/calls/{id}", summary: "A call's whole record: queue, wait, offers, agent, talk and hold time, transfers, wrap-up, timeline", tag: "Calls", access: "member", response: callOut },
+  { method: "post", path: "/calls/{id}/wrap-up", summary: "File the disposition and notes of an ended call; the agent is Available again", tag: "Calls", access: "member", body: wrapUpInput, response: callOut },
+  { method: "get", path: "/agents", summary: "Every user with their agent state", tag: "Agents", access: "supervisor", response: z.array(agentOut) },
+  { method: "get", path: "/agents/me/state", summary: "The signed-in agent's state", tag: "Agents", access: "member", response: agentStateOut },
+  { method: "put", path: "/agents/me/state", summary: "Choose Available, Break (with a reason) or Offline", tag: "Agents", access: "member", body: stateInput, response: agentStateOut },
   { method: "get", path: "/api-keys", summary: "List API keys (never the keys themselves)", tag: "API keys", access: "admin", response: z.array(apiKeyOut) },
   { method: "post", path: "/api-keys", summary: "Create an API key (shown once)", tag: "API keys", access: "admin", body: apiKeyCreate, response: apiKeyCreatedOut, status: 201 },
   { method: "delete", path: "/api-keys/{id}", summary: "Revoke an API key", tag: "API keys", access: "admin", status: 204 },

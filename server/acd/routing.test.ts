@@ -4,7 +4,7 @@ import { type Database, createDatabase } from "@/db/client";
 import { callOffers, queueMembers, users } from "@/db/schema";
 import { testDrivers, useMigratedDatabase } from "@/test/databases";
 import { makeTenant, testDeps, uniqueEmail } from "@/test/factories";
-import type { Ctx, Deps } from "../context";
+import type { Ctx, Deps, UserEvent } from "../context";
 import * as agents from "../services/agents";
 import * as calls from "../services/calls";
 import * as queues from "../services/queues";
@@ -45,7 +45,7 @@ describe.each(testDrivers)("routing on $name", (driver) => {
 
   it("offers the longest-idle agent, re-offers after a decline, and wraps up after the call", async () => {
     const offers: Array<{ userId: string; offerId: string }> = [];
-    const d = { ...deps, notifyUser: (userId: string, e: { type: string }) => e.type === "call:offered" && offers.push({ userId, offerId: (e as { offerId: string }).offerId }) };
+    const d = { ...deps, notifyUser: (userId: string, e: UserEvent) => void (e.type === "call:offered" && offers.push({ userId, offerId: e.offerId })) };
     const { agentCtx, newCall, system } = await setup(d);
     const first = await agentCtx("First");
     await agents.setState({ ctx: first, input: { state: "available" } });

@@ -1,0 +1,59 @@
+/**
+ * The signalling verbs of an agent's browser audio (mediasoup-client over Socket.IO acks):
+ * each checks that the call is the agent's own on this node, then relays to the media plane.
+ */
+import type { DtlsParameters, RtpCapabilities, RtpParameters } from "mediasoup/types";
+import type { MediaPlane, MediaWebRtcLeg } from "@/media/protocol";
+import { AppError } from "../errors";
+import type { LiveCallEntry, LiveCalls } from "./live-calls";
+
+export interface AgentMediaDeps {
+  media: MediaPlane;
+  live: LiveCalls;
+  listenIp: string;
+  announcedIp?: string;
+  iceServers: Array<{ urls: string[]; username?: string; credential?: string }>;
+}
+
+export interface AgentWho {
+  tenantId: string;
+  userId: string;
+}
+
+export function createAgentMedia(d: AgentMediaDeps) {
+  /** Creates the agent's WebRTC leg once (concurrent asks share it). */
+  function legFor(entry: LiveCallEntry & { agent: NonNullable<LiveCallEntry["agent"]> }): Promise<MediaWebRtcLeg> {
+    if (entry.agent.leg) return Promise.resolve(entry.agent.leg);
+    if (entry.agent.pending) return entry.agent.pending;
+    const call = d.media.getCall(entry.callId);
+    if (!call) return Promise.reject(new AppError("conflict", "The call has no media any more"));
+    const pending = call.addWebRtcLeg({ listenIp: d.listenIp, announcedAddress: d.announcedIp }).then((leg) => {
+      entry.agent.leg = leg;
+      entry.agent.pending = null;
+      return leg;
+    });
+    entry.agent.pending = pending;
+    return pending;
+  }
+  const own = async (who: AgentWho, callId: string) => legFor(d.live.ofAgent(who.tenantId, who.userId, callId));
+
+  return {
+    async transports(who: AgentWho, callId: string) {
+      const leg = await own(who, callId);
+      return { ...leg.transports, iceServers: d.iceServers };
+    },
+    async connect(who: AgentWho, callId: string, transportId: string, dtlsParameters: DtlsParameters) {
+      await (await own(who, callId)).connectTransport(transportId, dtlsParameters);
+    },
+    async produce(who: AgentWho, callId: string, kind: string, rtpParameters: RtpParameters) {
+      return { id: await (await own(who, callId)).produce(kind, rtpParameters) };
+    },
+    async capabilities(who: AgentWho, callId: string, rtpCapabilities: RtpCapabilities) {
+      const leg = await own(who, callId);
+      await leg.setRtpCapabilities(rtpCapabilities);
+      return leg.consumers;
+    },
+  };
+}
+
+export type AgentMediaVerbs = ReturnType<typeof createAgentMedia>;

@@ -1,0 +1,49 @@
+import type { MediaWebRtcLeg } from "@/media/protocol";
+import { AppError } from "../errors";
+
+/** What this node holds of one call it carries: who owns it, its legs, what the caller hears. */
+export interface LiveCallEntry {
+  callId: string;
+  tenantId: string;
+  destination: { type: "queue" | "flow" | "user"; id: string };
+  fromNumber: string;
+  callerLegId?: string;
+  agent?: { userId: string; leg: MediaWebRtcLeg | null; pending: Promise<MediaWebRtcLeg> | null };
+  stopMusic?: () => void;
+}
+
+/** The calls this process carries. A call lives on the node that took its INVITE. */
+export class LiveCalls {
+  private readonly byId = new Map<string, LiveCallEntry>();
+
+  add(entry: LiveCallEntry): void {
+    this.byId.set(entry.callId, entry);
+  }
+
+  get(callId: string): LiveCallEntry | undefined {
+    return this.byId.get(callId);
+  }
+
+  remove(callId: string): LiveCallEntry | undefined {
+    const entry = this.byId.get(callId);
+    this.byId.delete(callId);
+    return entry;
+  }
+
+  /** The call, when the user is its agent in this tenant; otherwise not found (never another's). */
+  ofAgent(tenantId: string, userId: string, callId: string): LiveCallEntry & { agent: NonNullable<LiveCallEntry["agent"]> } {
+    const entry = this.byId.get(callId);
+    if (!entry || entry.tenantId !== tenantId || entry.agent?.userId !== userId) {
+      throw new AppError("not_found", "No such call of yours on this node");
+    }
+    return entry as LiveCallEntry & { agent: NonNullable<LiveCallEntry["agent"]> };
+  }
+
+  size(): number {
+    return this.byId.size;
+  }
+
+  all(): LiveCallEntry[] {
+    return [...this.byId.values()];
+  }
+}
