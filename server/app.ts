@@ -12,6 +12,8 @@ import type { Env } from "./env";
 import { PEER_HEADER } from "./http/route";
 import { createMetrics, routeLabel } from "./metrics";
 import { buildOpenApi } from "./openapi";
+import { createDispatcher } from "./acd/dispatcher";
+import type { CallActions } from "./realtime/call-handlers";
 import { attachRealtime } from "./realtime/io";
 import { setRuntime } from "./runtime";
 import { resolveSecret } from "./secret";
@@ -105,9 +107,12 @@ export async function createApp({ env, database, dev = false, log = console.log 
     });
   });
 
-  const realtime = await attachRealtime(server, deps, { redisUrl: env.REDIS_URL, trustedOrigins });
+  let callActions: CallActions | undefined;
+  const realtime = await attachRealtime(server, deps, { redisUrl: env.REDIS_URL, trustedOrigins, callActions: () => callActions });
   deps.notify = realtime.notify;
   deps.notifyUser = realtime.notifyUser;
+  const dispatcher = createDispatcher(deps);
+  deps.kickRouting = dispatcher.kick;
 
   return {
     deps,
@@ -132,6 +137,7 @@ export async function createApp({ env, database, dev = false, log = console.log 
           setTimeout(resolve, 10_000).unref();
         });
       }
+      await dispatcher.close();
       await realtime.close(); // also ends the sockets and the HTTP server
       await nextApp.close().catch(() => {});
       await closeLimiter();

@@ -24,6 +24,8 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     // Tests sign up many tenants from 127.0.0.1; the limits themselves are tested with low values.
     SIGNUP_LIMIT_PER_HOUR: "10000",
     LOGIN_LIMIT_PER_MINUTE: "10000",
+    // API tests need no SIP gateway or mediasoup workers; the telephony tests turn it on.
+    TELEPHONY: "off",
     ...extraEnv,
   });
   const app = await createApp({ env, log: () => {} });

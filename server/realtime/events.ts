@@ -18,8 +18,25 @@ export interface ServerToClientEvents {
   "call:offer-ended": (info: Payload<UserEvent, "call:offer-ended">) => void;
 }
 
+type Verb<I, O> = (input: I, ack: Ack<O>) => void;
+type ChosenState = { state: "available" | "break" | "offline"; reason?: string };
+type AgentState = Payload<TenantEvent, "agent:state">;
+type CallRef = { callId: string };
+
 export interface ClientToServerEvents {
   "session:whoami": (ack: Ack<WhoAmI>) => void;
+  "agent:set-state": Verb<ChosenState, AgentState>;
+  "agent:get-state": Verb<Record<string, never>, AgentState>;
+  "call:answer": Verb<{ offerId: string }, CallRef>;
+  "call:decline": Verb<{ offerId: string }, void>;
+  "call:hangup": Verb<CallRef, void>;
+  "call:hold": Verb<CallRef & { held: boolean }, void>;
+  "call:dtmf": Verb<CallRef & { digits: string }, void>;
+  /** mediasoup-client signalling for the agent's audio of a call (media/client/agent-media.ts). */
+  "media:transports": Verb<CallRef, unknown>;
+  "media:connect": Verb<CallRef & { transportId: string; dtlsParameters: unknown }, void>;
+  "media:produce": Verb<CallRef & { kind: string; rtpParameters: unknown }, { id: string }>;
+  "media:capabilities": Verb<CallRef & { rtpCapabilities: unknown }, unknown>;
 }
 
 export interface SocketData {

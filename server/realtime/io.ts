@@ -4,6 +4,7 @@ import type { Deps, TenantEvent, UserEvent } from "../context";
 import { SESSION_COOKIE, parseCookies } from "../http/cookies";
 import { authenticate } from "../services/auth/authenticate";
 import { type ClientToServerEvents, type ServerToClientEvents, type SocketData, tenantRoom, userRoom } from "./events";
+import { type CallActions, recordsOnlyActions, registerCallHandlers } from "./call-handlers";
 import { registerSessionHandlers } from "./session-handlers";
 
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -12,7 +13,7 @@ export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<strin
 export async function attachRealtime(
   http: HttpServer,
   deps: Deps,
-  opts: { redisUrl?: string; trustedOrigins: string[] },
+  opts: { redisUrl?: string; trustedOrigins: string[]; callActions?: () => CallActions | undefined },
 ): Promise<{ io: Io; notify(tenantId: string, event: TenantEvent): void; notifyUser(userId: string, event: UserEvent): void; close(): Promise<void> }> {
   const io: Io = new Server(http, {
     path: "/socket.io",
@@ -60,6 +61,7 @@ export async function attachRealtime(
     const { user, tenant } = socket.data.auth;
     void socket.join([tenantRoom(tenant.id), userRoom(user.id)]);
     registerSessionHandlers(socket);
+    registerCallHandlers(deps, socket, opts.callActions?.() ?? recordsOnlyActions);
   });
 
   return {

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import type { Ctx, Deps } from "../context";
+import { AppError } from "../errors";
+import * as agents from "../services/agents";
+import { stateInput } from "../services/agents/schemas";
+import * as calls from "../services/calls";
+import { type AppSocket, handle } from "./handle";
+
+/** What the agent's browser can ask of a call; telephony provides it, or the database-only fallback. */
+export interface CallActions {
+  answer(ctx: Ctx, offerId: string): Promise<{ callId: string }>;
+  decline(ctx: Ctx, offerId: string): Promise<void>;
+  hangup(ctx: Ctx, callId: string): Promise<void>;
+  hold(ctx: Ctx, callId: string, held: boolean): Promise<void>;
+  dtmf(ctx: Ctx, callId: string, digits: string): Promise<void>;
+  media: {
+    transports(ctx: Ctx, callId: string): Promise<unknown>;
+    connect(ctx: Ctx, callId: string, transportId: string, dtlsParameters: unknown): Promise<void>;
+    produce(ctx: Ctx, callId: string, kind: string, rtpParameters: unknown): Promise<{ id: string }>;
+    capabilities(ctx: Ctx, callId: string, rtpCapabilities: unknown): Promise<unknown>;
+  };
+}
+
+const off = () => new AppError("conflict", "Telephony is off on this server (TELEPHONY=off)");
+
+/** Without a SIP gateway: offers can still be answered in the records (tests, API-only nodes). */
+export const recordsOnlyActions: CallActions = {
+  answer: async (ctx, offerId) => ({ callId: (await calls.answerOffer({ ctx, input: { offerId } })).id }),
+  decline: async (ctx, offerId) => void (await calls.declineOffer({ ctx, input: { offerId } })),
+  hangup: async () => Promise.reject(off()),
+  hold: async () => Promise.reject(off()),
+  dtmf: async () => Promise.reject(off()),
+  media: {
+    transports: async () => Promise.reject(off()),
+    connect: async () => Promise.reject(off()),
+    produce: async () => Promise.reject(off()),
+    capabilities: async () => Promise.reject(off()),
+  },
+};
+
+const id = z.uuid();
+const callRef = z.strictObject({ callId: id });
+// mediasoup validates the shapes of DTLS and RTP parameters itself; the edge checks they are objects.
+const object = z.record(z.string(), z.unknown());
+
+export function registerCallHandlers(deps: Deps, socket: AppSocket, actions: CallActions): void {
+  handle(deps, socket, "agent:set-state", stateInput, (ctx, input) => agents.setState({ ctx, input }));
+  handle(deps, socket, "agent:get-state", z.strictObject({}), (ctx) => agents.getState({ ctx }));
+  handle(deps, socket, "call:answer", z.strictObject({ offerId: id }), (ctx, i) => actions.answer(ctx, i.offerId));
+  handle(deps, socket, "call:decline", z.strictObject({ offerId: id }), (ctx, i) => actions.decline(ctx, i.offerId));
+  handle(deps, socket, "call:hangup", callRef, (ctx, i) => actions.hangup(ctx, i.callId));
+  handle(deps, socket, "call:hold", z.strictObject({ callId: id, held: z.boolean() }), (ctx, i) => actions.hold(ctx, i.callId, i.held));
+  handle(deps, socket, "call:dtmf", z.strictObject({ callId: id, digits: z.string().regex(/^[0-9*#A-D]{1,32}$/, "digits are 0-9, *, #, A-D") }), (ctx, i) =>
+    actions.dtmf(ctx, i.callId, i.digits),
+  );
+  handle(deps, socket, "media:transports", callRef, (ctx, i) => actions.media.transports(ctx, i.callId));
+  handle(deps, socket, "media:connect", z.strictObject({ callId: id, transportId: z.string().min(1).max(100), dtlsParameters: object }), (ctx, i) =>
+    actions.media.connect(ctx, i.callId, i.transportId, i.dtlsParameters),
+  );
+  handle(deps, socket, "media:produce", z.strictObject({ callId: id, kind: z.string().max(10), rtpParameters: object }), (ctx, i) =>
+    actions.media.produce(ctx, i.callId, i.kind, i.rtpParameters),
+  );
+  handle(deps, socket, "media:capabilities", z.strictObject({ callId: id, rtpCapabilities: object }), (ctx, i) =>
+    actions.media.capabilities(ctx, i.callId, i.rtpCapabilities),
+  );
+}
