@@ -1,6 +1,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { writeToneWav } from "./test/peers/tone-file";
 
 // One real server (production Next.js build + the Node process) on a fresh data folder per run.
 const port = Number(process.env.E2E_PORT ?? 3117);
@@ -8,6 +9,9 @@ const baseURL = `http://127.0.0.1:${port}`;
 // The config is also loaded by each worker; only the main process's value reaches the server.
 const dataDir = process.env.E2E_DATA_DIR ?? join(tmpdir(), `hotline-e2e-${process.pid}`);
 process.env.E2E_DATA_DIR = dataDir;
+export const E2E_SIP_PORT = Number(process.env.E2E_SIP_PORT ?? 5164);
+// The agents' microphone in call tests: a 440 Hz tone (the callers send 1 kHz).
+const agentTone = writeToneWav(join(tmpdir(), "hotline-e2e-agent-440.wav"), 440, 60);
 
 export default defineConfig({
   testDir: "e2e",
@@ -39,6 +43,26 @@ export default defineConfig({
   projects: [
     { name: "ui", testDir: "e2e/ui" },
     { name: "api", testDir: "e2e/api" },
+    {
+      name: "calls",
+      testDir: "e2e/calls",
+      use: {
+        launchOptions: {
+          executablePath: "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
+            `--use-file-for-fake-audio-capture=${agentTone}`,
+            "--autoplay-policy=no-user-gesture-required",
+          ],
+        },
+      },
+    },
     // Screenshots of every page for a visual review: SHOTS=1 npx playwright test --project shots
     ...(process.env.SHOTS ? [{ name: "shots", testDir: "e2e/shots" }] : []),
   ],
@@ -58,6 +82,12 @@ export default defineConfig({
       // Every test signs up its own tenant from 127.0.0.1.
       SIGNUP_LIMIT_PER_HOUR: "10000",
       LOGIN_LIMIT_PER_MINUTE: "10000",
+      SIP_HOST: "127.0.0.1",
+      SIP_PORT: String(E2E_SIP_PORT),
+      RTC_LISTEN_IP: "127.0.0.1",
+      RTC_MIN_PORT: "41000",
+      RTC_MAX_PORT: "41999",
+      MEDIA_WORKERS: "1",
     },
   },
 });

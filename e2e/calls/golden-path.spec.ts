@@ -1,0 +1,103 @@
+/**
+ * The product's defining act, with real peers: baresip dials the tenant's number with a 1 kHz
+ * tone, the agent answers in Chromium (its microphone a 440 Hz tone), both hear the other, the
+ * agent hangs up and wraps up, and the call record is complete.
+ */
+import { type Page, expect, test } from "@playwright/test";
+import { dominantFrequency } from "@/media/rtp/tone";
+import { type Baresip, startBaresip } from "@/test/peers/baresip";
+import { E2E_SIP_PORT } from "../../playwright.config";
+import { signUp } from "../fixtures";
+
+let caller: Baresip | undefined;
+test.afterEach(async () => {
+  await caller?.close();
+  caller = undefined;
+});
+
+/** The dominant frequency of what the page's remote <audio> plays, over one second (WebAudio). */
+async function heardInBrowser(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const el = [...document.querySelectorAll("audio")].find((a) => a.srcObject instanceof MediaStream);
+    if (!el) return 0;
+    const ctx = new AudioContext();
+    const analyser = ctx.createAnalyser();
+    analyser.fftSize = 8192;
+    ctx.createMediaStreamSource(el.srcObject as MediaStream).connect(analyser);
+    await ctx.resume();
+    const power = new Float64Array(analyser.frequencyBinCount);
+    const db = new Float32Array(analyser.frequencyBinCount);
+    for (let i = 0; i < 10; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      analyser.getFloatFrequencyData(db);
+      for (let k = 0; k < db.length; k++) power[k] = (power[k] ?? 0) + 10 ** ((db[k] ?? -200) / 10);
+    }
+    await ctx.close();
+    let best = Math.ceil((100 * analyser.fftSize) / ctx.sampleRate);
+    for (let k = best; k < power.length; k++) if ((power[k] ?? 0) > (power[best] ?? 0)) best = k;
+    return (best * ctx.sampleRate) / analyser.fftSize;
+  });
+}
+
+const uniqueNumber = () => `+1415${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+
+test("a caller reaches an agent in the browser, both hear each other, the agent wraps up", async ({ page }) => {
+  await signUp(page);
+  const api = page.request;
+  const me = await (await api.get("/api/v1/sessions")).json();
+  const queue = await (await api.post("/api/v1/queues", { data: { name: "Support" } })).json();
+  await api.post(`/api/v1/queues/${queue.id}/agents`, { data: { userId: me.user.id } });
+  await api.post("/api/v1/trunks", { data: { name: "Loopback carrier", inboundAddresses: ["127.0.0.1"] } });
+  const number = uniqueNumber();
+  expect((await api.post("/api/v1/numbers", { data: { number, destination: { type: "queue", id: queue.id } } })).status()).toBe(201);
+  const disposition = await api.post("/api/v1/dispositions", { data: { name: "Resolved" } });
+
+  await page.goto("/agent");
+  await page.getByLabel("Status").selectOption({ label: "Available" });
+
+  caller = await startBaresip({ toneHz: 1000 });
+  await caller.dial(`sip:${number}@127.0.0.1:${E2E_SIP_PORT}`);
+  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+
+  const offer = page.getByRole("dialog", { name: "Incoming call" });
+  await expect(offer).toBeVisible({ timeout: 15_000 });
+  await expect(offer).toContainText(number.slice(-4));
+  await offer.getByRole("button", { name: "Answer" }).click();
+  await expect(page.getByRole("button", { name: "Hang up" })).toBeVisible();
+
+  // The browser hears the caller: the remote audio's dominant frequency is 1 kHz.
+  await expect.poll(() => heardInBrowser(page), { timeout: 15_000 }).toBeGreaterThan(900);
+  expect(Math.abs((await heardInBrowser(page)) - 1000)).toBeLessThan(60);
+
+  await page.waitForTimeout(2000);
+  await page.getByRole("button", { name: "Hang up" }).click();
+  await caller.waitFor("CALL_CLOSED", 10_000);
+
+  // The caller heard the agent: 440 Hz in what baresip received.
+  const heard = caller.heard();
+  const tail = heard.subarray(Math.max(0, heard.length - 12_000), heard.length - 2000);
+  expect(dominantFrequency(tail).hz).toBeGreaterThan(420);
+  expect(dominantFrequency(tail).hz).toBeLessThan(460);
+
+  const wrap = page.getByRole("form", { name: "Wrap-up" });
+  await expect(wrap).toBeVisible();
+  if (disposition.ok()) await wrap.getByLabel("Disposition").selectOption({ label: "Resolved" });
+  await wrap.getByLabel("Notes").fill("Caller asked about the invoice");
+  await wrap.getByRole("button", { name: "Finish" }).click();
+  await expect(page.getByLabel("Status")).toHaveValue("available");
+
+  const calls = await (await api.get("/api/v1/calls")).json();
+  const record = await (await api.get(`/api/v1/calls/${calls[0].id}`)).json();
+  expect(record).toMatchObject({
+    direction: "inbound",
+    toNumber: number,
+    state: "ended",
+    endReason: "agent_hangup",
+    agent: { id: me.user.id },
+    queue: { id: queue.id, name: "Support" },
+    notes: "Caller asked about the invoice",
+  });
+  expect(record.offers.map((o: { result: string }) => o.result)).toEqual(["answered"]);
+  expect(record.talkSeconds).toBeGreaterThanOrEqual(2);
+  if (disposition.ok()) expect(record.disposition.name).toBe("Resolved");
+});
