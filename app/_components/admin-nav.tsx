@@ -6,6 +6,8 @@ const LINKS = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/skills", label: "Skills" },
   { href: "/admin/queues", label: "Queues" },
+  { href: "/admin/trunks", label: "Trunks" },
+  { href: "/admin/numbers", label: "Numbers" },
   { href: "/admin/api-keys", label: "API keys" },
   { href: "/admin/audit", label: "Audit log" },
 ];

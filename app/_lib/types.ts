@@ -16,3 +16,19 @@ export interface QueueMember {
   email: string;
   role: string;
 }
+export type { TrunkOut as Trunk } from "@/server/services/trunks/schemas";
+export type { NumberOut as PhoneNumber } from "@/server/services/numbers/schemas";
+export type { CallOut as CallRecord } from "@/server/services/calls/schemas";
+export interface CallSummary {
+  id: string;
+  direction: "inbound" | "outbound";
+  fromNumber: string;
+  toNumber: string;
+  state: "ringing" | "queued" | "offering" | "in_call" | "ended";
+  startedAt: string;
+  answeredAt: string | null;
+  endedAt: string | null;
+  endReason: string | null;
+  queue: { id: string; name: string } | null;
+  agent: { id: string; name: string } | null;
+}
