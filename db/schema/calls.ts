@@ -26,6 +26,8 @@ export const calls = pgTable(
     trunkId: uuid("trunk_id").references(() => trunks.id, { onDelete: "set null" }),
     queueId: uuid("queue_id").references(() => queues.id, { onDelete: "set null" }),
     contactId: uuid("contact_id").references(() => contacts.id, { onDelete: "set null" }),
+    /** A call for one person (a number routed to a user, a transfer to an agent), not a queue. */
+    targetUserId: uuid("target_user_id").references(() => users.id, { onDelete: "set null" }),
     /** The answering agent. */
     agentId: uuid("agent_id").references(() => users.id, { onDelete: "set null" }),
     state: text("state", { enum: CALL_STATES }).notNull(),

@@ -83,3 +83,11 @@ describe("planOffers", () => {
     ]);
   });
 });
+
+describe("calls for one person", () => {
+  it("offers a direct call only to its target, even one who missed it before", () => {
+    const direct = call({ targetAgentId: "b", excludedAgentIds: new Set(["b"]) });
+    expect(pickAgent(direct, queue(), [agent("a", 0), agent("b", 5)])?.userId).toBe("b");
+    expect(pickAgent(direct, queue(), [agent("a", 0), agent("b", 5, {}, "break")])).toBeNull();
+  });
+});

@@ -4,7 +4,7 @@
  * indexes on call_offers (one pending offer per call, one per agent) and the conditional state
  * updates make the database the arbiter when several server processes plan at once.
  */
-import { and, desc, eq, inArray, isNotNull, lte, notInArray } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lte, notInArray, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agentStates, callOffers, calls, queueMembers, queueSkills, queues, userSkills, users } from "@/db/schema";
 import { type CallOffer, type Deps, afterCommit, inTransaction, systemCtx } from "../context";
@@ -12,6 +12,10 @@ import { isUniqueViolation } from "../errors";
 import { moveAgent } from "../services/agents/internal";
 import { addCallEvent, toLiveCall } from "../services/calls/internal";
 import type { AgentSnapshot, Assignment, QueueSnapshot, WaitingCall } from "./types";
+
+/** The synthetic queue of calls for one person; they ring this long before the next try. */
+const DIRECT = "direct";
+const DIRECT_RING_SEC = 30;
 
 export interface Snapshot {
   calls: WaitingCall[];
@@ -21,9 +25,9 @@ export interface Snapshot {
 
 export async function loadSnapshot(db: Db, tenantId: string): Promise<Snapshot> {
   const waiting = await db
-    .select({ id: calls.id, queueId: calls.queueId, queuedAt: calls.queuedAt, priority: calls.priority, fromNumber: calls.fromNumber })
+    .select({ id: calls.id, queueId: calls.queueId, targetUserId: calls.targetUserId, queuedAt: calls.queuedAt, priority: calls.priority, fromNumber: calls.fromNumber })
     .from(calls)
-    .where(and(eq(calls.tenantId, tenantId), eq(calls.state, "queued"), isNotNull(calls.queueId)));
+    .where(and(eq(calls.tenantId, tenantId), eq(calls.state, "queued"), or(isNotNull(calls.queueId), isNotNull(calls.targetUserId))));
   const available = await db
     .select({ userId: agentStates.userId, idleSince: agentStates.idleSince })
     .from(agentStates)
@@ -31,7 +35,7 @@ export async function loadSnapshot(db: Db, tenantId: string): Promise<Snapshot> 
     .where(and(eq(agentStates.tenantId, tenantId), eq(agentStates.state, "available")));
   if (waiting.length === 0 || available.length === 0) return { calls: [], queues: new Map(), agents: [] };
 
-  const queueIds = [...new Set(waiting.map((c) => c.queueId as string))];
+  const queueIds = [...new Set(waiting.flatMap((c) => (c.queueId ? [c.queueId] : [])))];
   const callIds = waiting.map((c) => c.id);
   const userIds = available.map((a) => a.userId);
   const [queueRows, members, required, skills, tried, sticky, lastOffered] = await Promise.all([
@@ -58,8 +62,9 @@ export async function loadSnapshot(db: Db, tenantId: string): Promise<Snapshot> 
   ]);
   const stickyBy = new Map(sticky.map((s) => [s.fromNumber, s.agentId]));
   const rrBy = new Map(lastOffered.map((l) => [l.queueId, l.userId]));
-  const snapshotQueues = new Map(
-    queueRows.map((q) => [
+  const snapshotQueues = new Map<string, QueueSnapshot & { ringTimeoutSec: number; name: string }>([
+    [DIRECT, { id: DIRECT, name: "Direct", strategy: "longest-idle", priority: 0, ringTimeoutSec: DIRECT_RING_SEC, members: new Set(), requiredSkills: [], roundRobinAfter: null }],
+    ...queueRows.map((q): [string, QueueSnapshot & { ringTimeoutSec: number; name: string }] => [
       q.id,
       {
         id: q.id,
@@ -72,12 +77,14 @@ export async function loadSnapshot(db: Db, tenantId: string): Promise<Snapshot> 
         roundRobinAfter: rrBy.get(q.id) ?? null,
       },
     ]),
-  );
+  ]);
   return {
     queues: snapshotQueues,
     calls: waiting.map((c) => ({
       callId: c.id,
-      queueId: c.queueId as string,
+      // A direct call (for one person) routes through the synthetic Direct queue.
+      queueId: c.targetUserId ? DIRECT : (c.queueId as string),
+      targetAgentId: c.targetUserId,
       enqueuedAt: c.queuedAt?.getTime() ?? 0,
       priority: c.priority,
       preferredAgentId: stickyBy.get(c.fromNumber) ?? null,

@@ -9,6 +9,8 @@ export function hasRequiredSkills(agent: AgentSnapshot, queue: QueueSnapshot): b
  * has no members), skilled enough, and not one who already declined or missed this call. */
 export function isEligible(agent: AgentSnapshot, queue: QueueSnapshot, call: WaitingCall): boolean {
   if (agent.state !== "available") return false;
+  // A call for one person waits for that person (after a miss, once their short break ends).
+  if (call.targetAgentId) return agent.userId === call.targetAgentId;
   if (call.excludedAgentIds.has(agent.userId)) return false;
   if (queue.members.size > 0 && !queue.members.has(agent.userId)) return false;
   if (queue.members.size === 0 && queue.requiredSkills.length === 0) return false; // nobody is routed to an empty queue

@@ -107,6 +107,25 @@ describe.each(testDrivers)("routing on $name", (driver) => {
     }
   });
 
+  it("rings a call for one person at that person only, whatever queues they are in", async () => {
+    const offers: string[] = [];
+    const d = { ...deps, notifyUser: (userId: string, e: UserEvent) => void (e.type === "call:offered" && offers.push(userId)) };
+    const { agentCtx, system } = await setup(d);
+    const other = await agentCtx("Other");
+    const target = await agentCtx("Target");
+    for (const a of [other, target]) await agents.setState({ ctx: a, input: { state: "available" } });
+    const call = await calls.startInbound({ ctx: system, input: { fromNumber: "+14155550999", toNumber: "+14155550100", trunkId: null as never, sipCallId: "d", source: "test" } });
+    await calls.enqueue({ ctx: system, input: { callId: call.id, userId: userOf(target) } });
+    const dispatcher = createDispatcher(d, { sweepMs: 60_000 });
+    try {
+      dispatcher.kick(system.tenantId);
+      await dispatcher.idle();
+      expect(offers).toEqual([userOf(target)]);
+    } finally {
+      await dispatcher.close();
+    }
+  });
+
   it("lets an agent only choose Available, Break or Offline, never while ringing", async () => {
     const { agentCtx, newCall, system } = await setup(deps);
     const agent = await agentCtx("Busy");

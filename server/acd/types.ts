@@ -30,6 +30,8 @@ export interface WaitingCall {
   priority: number;
   /** The caller's last agent, offered first when available (sticky routing). */
   preferredAgentId: string | null;
+  /** Only this agent may take the call (direct calls and transfers to an agent). */
+  targetAgentId?: string | null;
   /** Agents that declined or missed this call: not offered it again. */
   excludedAgentIds: ReadonlySet<string>;
 }
