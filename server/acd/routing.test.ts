@@ -126,6 +126,37 @@ describe.each(testDrivers)("routing on $name", (driver) => {
     }
   });
 
+  it("transfers blind to another agent: the first wraps up, the second answers, the record keeps both", async () => {
+    const offers: Array<{ userId: string; offerId: string }> = [];
+    const d = { ...deps, notifyUser: (userId: string, e: UserEvent) => void (e.type === "call:offered" && offers.push({ userId, offerId: e.offerId })) };
+    const { agentCtx, newCall, system } = await setup(d);
+    const first = await agentCtx("First");
+    const second = await agentCtx("Second");
+    await agents.setState({ ctx: first, input: { state: "available" } });
+    const dispatcher = createDispatcher(d, { sweepMs: 60_000 });
+    try {
+      const call = await newCall();
+      dispatcher.kick(system.tenantId);
+      await dispatcher.idle();
+      await calls.answerOffer({ ctx: first, input: { offerId: offers[0]!.offerId } });
+      await agents.setState({ ctx: second, input: { state: "available" } });
+      await expect(calls.transfer({ ctx: second, input: { callId: call.id, userId: userOf(first) } })).rejects.toMatchObject({ code: "conflict" });
+      await calls.transfer({ ctx: first, input: { callId: call.id, userId: userOf(second) } });
+      expect((await agents.getState({ ctx: first })).state).toBe("after_call_work");
+      await calls.wrapUp({ ctx: first, input: { callId: call.id, dispositionId: null, notes: "Passed to billing" } });
+      dispatcher.kick(system.tenantId);
+      await dispatcher.idle();
+      expect(offers.map((o) => o.userId)).toEqual([userOf(first), userOf(second)]);
+      await calls.answerOffer({ ctx: second, input: { offerId: offers[1]!.offerId } });
+      const record = await calls.get({ ctx: system, input: { id: call.id } });
+      expect(record).toMatchObject({ state: "in_call", agent: { name: "Second" } });
+      expect(record.transfers).toHaveLength(1);
+      expect(record.offers.map((o) => [o.agentName, o.result])).toEqual([["First", "answered"], ["Second", "answered"]]);
+    } finally {
+      await dispatcher.close();
+    }
+  });
+
   it("lets an agent only choose Available, Break or Offline, never while ringing", async () => {
     const { agentCtx, newCall, system } = await setup(deps);
     const agent = await agentCtx("Busy");

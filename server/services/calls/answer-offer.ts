@@ -27,7 +27,7 @@ export async function answerOffer({ ctx, input }: { ctx: Ctx; input: { offerId: 
     if (!offer) throw new AppError("conflict", "This call is no longer offered to you");
     const call = await getCallInTenant(ctx, offer.callId, { forUpdate: true });
     if (call.state !== "offering") throw new AppError("conflict", "The caller hung up");
-    const row = await changeCall(ctx, call.id, { state: "in_call", agentId: userId, answeredAt: now }, { type: "answered", data: { userId } });
+    const row = await changeCall(ctx, call.id, { state: "in_call", agentId: userId, answeredAt: call.answeredAt ?? now }, { type: "answered", data: { userId } });
     await moveAgent(ctx, userId, "in_call", { callId: call.id });
     afterCommit(ctx, () => ctx.deps.notifyUser(userId, { type: "call:offer-ended", offerId: offer.id, callId: call.id, result: "answered" }));
     return row;

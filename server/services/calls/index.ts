@@ -7,3 +7,4 @@ export { declineOffer } from "./decline-offer";
 export { end } from "./end";
 export { setHold } from "./set-hold";
 export { wrapUp } from "./wrap-up";
+export { transfer } from "./transfer";

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { dispositions } from "@/db/schema";
+import { agentStates, dispositions } from "@/db/schema";
 import { type Ctx, actorUserId, inTransaction } from "../../context";
 import { AppError } from "../../errors";
 import { moveAgent } from "../agents/internal";
@@ -11,8 +11,18 @@ export async function wrapUp({ ctx, input }: { ctx: Ctx; input: { callId: string
   const userId = actorUserId(ctx);
   return inTransaction(ctx, async (ctx) => {
     const call = await getCallInTenant(ctx, input.callId, { forUpdate: true });
-    if (call.agentId !== userId && ctx.actor.role === "agent") throw new AppError("forbidden", "Only the agent who took the call wraps it up");
-    if (call.state !== "ended") throw new AppError("conflict", "The call is still going on");
+    const [mine] = userId
+      ? await ctx.tx
+          .select({ state: agentStates.state, callId: agentStates.callId })
+          .from(agentStates)
+          .where(and(eq(agentStates.tenantId, ctx.tenantId), eq(agentStates.userId, userId)))
+      : [];
+    // The agent in after-call work for this call (also after a transfer), or a supervisor later on.
+    const wrappingUp = mine?.state === "after_call_work" && mine.callId === call.id;
+    if (!wrappingUp) {
+      if (ctx.actor.role === "agent") throw new AppError("conflict", "Only the agent who handled the call wraps it up, after it");
+      if (call.state !== "ended") throw new AppError("conflict", "The call is still going on");
+    }
     if (input.dispositionId) {
       const [d] = await ctx.tx
         .select({ id: dispositions.id })
