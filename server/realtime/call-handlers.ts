@@ -12,6 +12,7 @@ export interface CallActions {
   decline(ctx: Ctx, offerId: string): Promise<void>;
   hangup(ctx: Ctx, callId: string): Promise<void>;
   hold(ctx: Ctx, callId: string, held: boolean): Promise<void>;
+  transfer(ctx: Ctx, callId: string, to: TransferTarget): Promise<void>;
   dtmf(ctx: Ctx, callId: string, digits: string): Promise<void>;
   media: {
     transports(ctx: Ctx, callId: string): Promise<unknown>;
@@ -19,6 +20,20 @@ export interface CallActions {
     produce(ctx: Ctx, callId: string, kind: string, rtpParameters: unknown): Promise<{ id: string }>;
     capabilities(ctx: Ctx, callId: string, rtpCapabilities: unknown): Promise<unknown>;
   };
+}
+
+export type TransferTarget = { type: "queue"; id: string } | { type: "agent"; id: string } | { type: "number"; number: string };
+
+const transferTarget = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("queue"), id: z.uuid() }),
+  z.strictObject({ type: z.literal("agent"), id: z.uuid() }),
+  z.strictObject({ type: z.literal("number"), number: z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 number") }),
+]);
+
+/** Blind transfer in the records; a number needs the SIP gateway. */
+export async function transferInRecords(ctx: Ctx, callId: string, to: TransferTarget): Promise<void> {
+  if (to.type === "number") throw new AppError("conflict", "Transfer to a number needs an outbound trunk; it is not available on this server yet");
+  await calls.transfer({ ctx, input: to.type === "queue" ? { callId, queueId: to.id } : { callId, userId: to.id } });
 }
 
 const off = () => new AppError("conflict", "Telephony is off on this server (TELEPHONY=off)");
@@ -29,6 +44,7 @@ export const recordsOnlyActions: CallActions = {
   decline: async (ctx, offerId) => void (await calls.declineOffer({ ctx, input: { offerId } })),
   hangup: async () => Promise.reject(off()),
   hold: async () => Promise.reject(off()),
+  transfer: transferInRecords,
   dtmf: async () => Promise.reject(off()),
   media: {
     transports: async () => Promise.reject(off()),
@@ -50,6 +66,7 @@ export function registerCallHandlers(deps: Deps, socket: AppSocket, actions: Cal
   handle(deps, socket, "call:decline", z.strictObject({ offerId: id }), (ctx, i) => actions.decline(ctx, i.offerId));
   handle(deps, socket, "call:hangup", callRef, (ctx, i) => actions.hangup(ctx, i.callId));
   handle(deps, socket, "call:hold", z.strictObject({ callId: id, held: z.boolean() }), (ctx, i) => actions.hold(ctx, i.callId, i.held));
+  handle(deps, socket, "call:transfer", z.strictObject({ callId: id, to: transferTarget }), (ctx, i) => actions.transfer(ctx, i.callId, i.to));
   handle(deps, socket, "call:dtmf", z.strictObject({ callId: id, digits: z.string().regex(/^[0-9*#A-D]{1,32}$/, "digits are 0-9, *, #, A-D") }), (ctx, i) =>
     actions.dtmf(ctx, i.callId, i.digits),
   );
