@@ -1,45 +1,94 @@
 "use client";
-import { useState } from "react";
 import { Card } from "../../_components/card";
 import { PageHeader } from "../../_components/page-header";
 import { useSession } from "../../_components/session";
-import { StatusControl, type AgentStatus } from "../../_components/status-control";
+import { CallPanel } from "../../_components/softphone/call-panel";
+import { IncomingCallDialog } from "../../_components/softphone/incoming-call-dialog";
+import { useAgentState } from "../../_components/softphone/use-agent-state";
+import { useCallControls } from "../../_components/softphone/use-call-controls";
+import { useCallMedia } from "../../_components/softphone/use-call-media";
+import { useCallRecord } from "../../_components/softphone/use-call-record";
+import { useOffer } from "../../_components/softphone/use-offer";
+import { WrapUpForm } from "../../_components/softphone/wrap-up-form";
+import { ErrorNotice } from "../../_components/states";
+import { StatusControl } from "../../_components/status-control";
+import { IdlePanel } from "./_components/idle-panel";
+import { ScreenPop } from "./_components/screen-pop";
+import { useCallerLookup } from "./_components/use-caller-lookup";
+import { type WorkspaceView, useWorkspace } from "./_components/use-workspace";
 
-const HINT: Record<AgentStatus, string> = {
-  available: "You are available: calls from your queues will ring here.",
-  break: "You are on a break: no calls are offered to you.",
-  offline: "You are offline. Set your status to Available to start taking calls.",
-};
+const TITLES = { idle: "Softphone", call: "On a call", wrap: "After-call work" } as const;
 
 export default function AgentWorkspace() {
   const { user } = useSession();
-  const [status, setStatus] = useState<AgentStatus>("offline");
+  const agent = useAgentState(user.id);
+  const offers = useOffer();
+  const ws = useWorkspace(agent.state);
+  const callId = ws.view.kind === "idle" ? null : ws.view.callId;
+  const record = useCallRecord(callId);
+  // The call's own record may say it ended before the agent's state does.
+  const view: WorkspaceView = ws.view.kind === "call" && record.call?.id === callId && record.call.state === "ended" ? { kind: "wrap", callId: ws.view.callId, warning: null } : ws.view;
+  const inCall = view.kind === "call" ? callId : null;
+  const controls = useCallControls(inCall);
+  const media = useCallMedia(inCall);
+
+  const phone = offers.offer?.fromNumber ?? (callId ? (record.call?.fromNumber ?? null) : null);
+  const lookup = useCallerLookup(phone);
+  const contact = lookup.status === "ready" ? lookup.data.contact : null;
+
+  const answer = async () => {
+    const id = await offers.answer();
+    if (id) ws.setAnswered(id);
+  };
+  const hangup = async () => {
+    if (!callId) return;
+    const failed = await controls.hangup();
+    if (failed) ws.forceWrap({ callId, warning: `${failed}. Your audio is closed; if the caller is still connected, Finish saves once the call has ended.` });
+  };
+  const finish = (id: string) => {
+    ws.finish(id);
+    void agent.reload();
+  };
 
   return (
     <>
-      <PageHeader title="Agent workspace" description={`Signed in as ${user.name}.`} actions={<StatusControl value={status} onChange={setStatus} />} />
-      <div className="grid items-start gap-6 lg:grid-cols-3">
-        <Card title="Softphone" description={HINT[status]} className="lg:col-span-1">
-          <div className="flex flex-col items-center py-10 text-center">
-            <span className="grid size-14 place-items-center rounded-full bg-slate-100 text-slate-400">
-              <svg viewBox="0 0 24 24" className="size-7" fill="currentColor" aria-hidden>
-                <path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1l-2.2 2.23Z" />
-              </svg>
-            </span>
-            <p className="mt-4 font-medium text-slate-900">No calls yet</p>
-            <p className="mt-1 max-w-xs text-sm text-slate-500">Incoming calls appear here with Answer and Decline.</p>
-          </div>
+      <PageHeader
+        title="Agent workspace"
+        description={`Signed in as ${user.name}.`}
+        actions={<StatusControl value={agent.state?.state ?? "offline"} reason={agent.state?.reason} busy={agent.busy} onChange={(s, r) => void agent.change(s, r)} />}
+      />
+      {agent.error && (
+        <div className="mb-6">
+          <ErrorNotice message={agent.error} onRetry={() => void agent.reload()} />
+        </div>
+      )}
+      <div className="grid items-start gap-6 lg:grid-cols-5">
+        <Card title={TITLES[view.kind]} className="lg:col-span-2">
+          {view.kind === "call" && <CallPanel call={record.call} contactName={contact?.name ?? null} controls={controls} media={media} onHangup={() => void hangup()} />}
+          {view.kind === "wrap" && (
+            <WrapUpForm key={view.callId} callId={view.callId} call={record.call} contactId={contact?.id ?? null} warning={view.warning} onDone={() => finish(view.callId)} />
+          )}
+          {view.kind === "idle" && <IdlePanel agent={agent.state} ended={offers.ended} error={offers.error} onDismiss={offers.dismissEnded} />}
+          {record.error && view.kind !== "idle" && (
+            <div className="mt-4">
+              <ErrorNotice message={record.error} />
+            </div>
+          )}
         </Card>
-        <Card title="Caller" description="The caller's contact, past calls and tickets pop up here when a call is offered." className="lg:col-span-2">
-          <div className="grid gap-3 sm:grid-cols-3">
-            {["Contact", "Recent calls", "Open tickets"].map((t) => (
-              <div key={t} className="rounded-md border border-dashed border-slate-200 px-4 py-8 text-center text-sm text-slate-400">
-                {t}
-              </div>
-            ))}
-          </div>
-        </Card>
+        <div className="lg:col-span-3">
+          <ScreenPop phone={phone} lookup={lookup} />
+        </div>
       </div>
+      {offers.offer && (
+        <IncomingCallDialog
+          offer={offers.offer}
+          contactName={contact?.name ?? null}
+          busy={offers.busy}
+          error={offers.error}
+          onAnswer={() => void answer()}
+          onDecline={() => void offers.decline()}
+        />
+      )}
     </>
   );
 }

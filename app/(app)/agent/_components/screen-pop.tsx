@@ -1,0 +1,56 @@
+import { Card } from "@/app/_components/card";
+import { Loading } from "@/app/_components/states";
+import { CallerCard } from "./caller-card";
+import { OpenTickets } from "./open-tickets";
+import { PastCalls } from "./past-calls";
+import type { LookupState } from "./use-caller-lookup";
+
+/** The right column: who is calling, their past calls and open tickets, from the moment of the offer. */
+export function ScreenPop({ phone, lookup }: { phone: string | null; lookup: LookupState }) {
+  if (!phone) {
+    return (
+      <Card title="Caller" description="The caller's contact, past calls and tickets pop up here when a call is offered.">
+        <div className="grid gap-3 sm:grid-cols-3">
+          {["Contact", "Past calls", "Open tickets"].map((t) => (
+            <div key={t} className="rounded-md border border-dashed border-slate-200 px-4 py-8 text-center text-sm text-slate-400">
+              {t}
+            </div>
+          ))}
+        </div>
+      </Card>
+    );
+  }
+  if (lookup.status === "loading" || lookup.status === "idle") {
+    return (
+      <Card title="Caller">
+        <Loading label="Looking up the caller…" />
+      </Card>
+    );
+  }
+  if (lookup.status === "failed") {
+    return (
+      <Card title="Caller">
+        <CallerCard phone={phone} contact={null} />
+        <p role="status" className="mt-4 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600">
+          Caller details unavailable.
+        </p>
+      </Card>
+    );
+  }
+  const { contact, pastCalls, openTickets } = lookup.data;
+  return (
+    <div className="space-y-6">
+      <Card title="Caller">
+        <CallerCard phone={phone} contact={contact} />
+      </Card>
+      <div className="grid gap-6 xl:grid-cols-2">
+        <Card title="Past calls">
+          <PastCalls calls={pastCalls} />
+        </Card>
+        <Card title="Open tickets">
+          <OpenTickets tickets={openTickets} />
+        </Card>
+      </div>
+    </div>
+  );
+}

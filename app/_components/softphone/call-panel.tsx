@@ -1,0 +1,85 @@
+"use client";
+import { useState } from "react";
+import { Badge } from "../badge";
+import { ErrorNotice } from "../states";
+import { CallButton } from "./call-button";
+import { formatClock, formatPhone, secondsSince } from "./format";
+import { HangUpIcon, KeypadIcon, MicIcon, MicOffIcon, PauseIcon, PlayIcon, TransferIcon } from "./icons";
+import { Keypad } from "./keypad";
+import { MediaStatusLine } from "./media-status-line";
+import { RemoteAudio } from "./remote-audio";
+import { TransferDialog } from "./transfer-dialog";
+import type { CallControls } from "./use-call-controls";
+import type { CallMediaHook } from "./use-call-media";
+import type { CallView } from "./use-call-record";
+import { useNow } from "./use-now";
+
+interface Props {
+  call: CallView | null;
+  contactName: string | null;
+  controls: CallControls;
+  media: CallMediaHook;
+  onHangup: () => void;
+}
+
+/** The call in progress: who, how long, and the controls (hang up, hold, mute, keypad, transfer). */
+export function CallPanel({ call, contactName, controls, media, onHangup }: Props) {
+  const now = useNow(1000);
+  const [padOpen, setPadOpen] = useState(false);
+  const [sent, setSent] = useState("");
+  const [transferOpen, setTransferOpen] = useState(false);
+  const held = call?.held ?? false;
+
+  const press = (key: string) => {
+    setSent((s) => (s + key).slice(-24));
+    controls.dtmf(key);
+  };
+
+  return (
+    <section aria-label="Call" className="space-y-5">
+      <RemoteAudio stream={media.remote} />
+      <div className="text-center">
+        <div className="flex items-center justify-center gap-2">
+          {held ? <Badge tone="amber">On hold</Badge> : <Badge tone="green">In call</Badge>}
+          {media.muted && <Badge tone="red">Muted</Badge>}
+        </div>
+        <p className="mt-3 text-xl font-semibold text-slate-900">{contactName ?? (call ? formatPhone(call.fromNumber) : "Connecting…")}</p>
+        {contactName && call && <p className="text-sm text-slate-600">{formatPhone(call.fromNumber)}</p>}
+        <p className="mt-1 text-xs text-slate-500">{call?.queueName ? `${call.queueName} queue` : "\u00a0"}</p>
+        <p role="timer" aria-label="Call duration" className="mt-3 font-mono text-3xl tabular-nums text-slate-900">
+          {formatClock(secondsSince(call?.answeredAt, now))}
+        </p>
+        <MediaStatusLine media={media} />
+      </div>
+
+      {controls.error && <ErrorNotice message={controls.error} />}
+
+      <div className="grid grid-cols-4 gap-2">
+        <CallButton label={media.muted ? "Unmute" : "Mute"} active={media.muted} icon={media.muted ? <MicOffIcon /> : <MicIcon />} onClick={media.toggleMute} />
+        <CallButton
+          label={held ? "Resume" : "Hold"}
+          active={held}
+          icon={held ? <PlayIcon /> : <PauseIcon />}
+          disabled={controls.busy === "hold"}
+          onClick={() => void controls.hold(!held)}
+        />
+        <CallButton label="Keypad" active={padOpen} aria-expanded={padOpen} icon={<KeypadIcon />} onClick={() => setPadOpen((o) => !o)} />
+        <CallButton label="Transfer" icon={<TransferIcon />} onClick={() => setTransferOpen(true)} />
+      </div>
+
+      {padOpen && <Keypad onKey={press} sent={sent} />}
+
+      <button
+        type="button"
+        onClick={onHangup}
+        disabled={controls.busy === "hangup"}
+        aria-busy={controls.busy === "hangup" || undefined}
+        className="flex h-12 w-full items-center justify-center gap-2 rounded-full bg-red-600 font-semibold text-white shadow-sm hover:bg-red-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-600 disabled:opacity-60"
+      >
+        <HangUpIcon />
+        Hang up
+      </button>
+      <TransferDialog open={transferOpen} onClose={() => setTransferOpen(false)} />
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+import { useCallback, useState } from "react";
+import { errorMessage } from "@/app/_lib/api";
+import { emitVerb } from "@/app/_lib/socket";
+import { playDtmfTone } from "./dtmf-tone";
+
+export type ControlBusy = "hangup" | "hold" | null;
+
+export interface CallControls {
+  busy: ControlBusy;
+  error: string | null;
+  clearError: () => void;
+  /** Resolve with null when the server did it, or with the reason it did not (also in `error`). */
+  hangup: () => Promise<string | null>;
+  hold: (held: boolean) => Promise<string | null>;
+  dtmf: (key: string) => void;
+}
+
+/** Hang up, hold and keypad for the call in progress (Socket.IO verbs with acks). */
+export function useCallControls(callId: string | null): CallControls {
+  const [busy, setBusy] = useState<ControlBusy>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = useCallback(
+    async (what: Exclude<ControlBusy, null>, label: string, fn: (id: string) => Promise<unknown>) => {
+      if (!callId) return "No call";
+      setBusy(what);
+      setError(null);
+      try {
+        await fn(callId);
+        return null;
+      } catch (e) {
+        const message = `${label}: ${errorMessage(e)}`;
+        setError(message);
+        return message;
+      } finally {
+        setBusy(null);
+      }
+    },
+    [callId],
+  );
+
+  const hangup = useCallback(() => run("hangup", "Could not hang up", (id) => emitVerb("call:hangup", { callId: id })), [run]);
+  const hold = useCallback(
+    (held: boolean) => run("hold", held ? "Could not hold the call" : "Could not resume the call", (id) => emitVerb("call:hold", { callId: id, held })),
+    [run],
+  );
+  const dtmf = useCallback(
+    (key: string) => {
+      playDtmfTone(key);
+      if (!callId) return;
+      emitVerb("call:dtmf", { callId, digits: key }).catch((e: unknown) => setError(`Could not send ${key}: ${errorMessage(e)}`));
+    },
+    [callId],
+  );
+  const clearError = useCallback(() => setError(null), []);
+  return { busy, error, clearError, hangup, hold, dtmf };
+}

@@ -1,0 +1,93 @@
+"use client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { AgentMedia, AgentMediaSignal, ConsumerOptions } from "@/media/client/agent-media";
+import { emitVerb } from "@/app/_lib/socket";
+import { mediaErrorMessage } from "./media-error";
+
+export type MediaStatus = "idle" | "connecting" | "connected" | "failed";
+
+export interface CallMediaHook {
+  status: MediaStatus;
+  error: string | null;
+  muted: boolean;
+  toggleMute: () => void;
+  /** The far end's audio, for an <audio autoplay> element. */
+  remote: MediaStream | null;
+  retry: () => void;
+}
+
+interface TransportsReply {
+  routerRtpCapabilities: unknown;
+  send: object;
+  recv: object;
+  iceServers?: RTCIceServer[];
+}
+
+/** The agent's side of the signalling, over Socket.IO acks; ICE servers go to both transports. */
+function socketSignal(callId: string): AgentMediaSignal {
+  return {
+    async transports() {
+      const r = (await emitVerb("media:transports", { callId })) as TransportsReply;
+      const ice = r.iceServers?.length ? { iceServers: r.iceServers } : {};
+      return { routerRtpCapabilities: r.routerRtpCapabilities, send: { ...r.send, ...ice }, recv: { ...r.recv, ...ice } } as Awaited<ReturnType<AgentMediaSignal["transports"]>>;
+    },
+    connect: (transportId, dtlsParameters) => emitVerb("media:connect", { callId, transportId, dtlsParameters }),
+    produce: (kind, rtpParameters) => emitVerb("media:produce", { callId, kind, rtpParameters }),
+    capabilities: async (rtpCapabilities) => (await emitVerb("media:capabilities", { callId, rtpCapabilities })) as ConsumerOptions[],
+  };
+}
+
+/** Starts the browser audio of `callId` (mediasoup-client) while it is set; closes it after. */
+export function useCallMedia(callId: string | null): CallMediaHook {
+  const [status, setStatus] = useState<MediaStatus>("idle");
+  const [error, setError] = useState<string | null>(null);
+  const [muted, setMuted] = useState(false);
+  const [remote, setRemote] = useState<MediaStream | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const media = useRef<AgentMedia | null>(null);
+
+  useEffect(() => {
+    setMuted(false);
+    setRemote(null);
+    setError(null);
+    if (!callId) {
+      setStatus("idle");
+      return;
+    }
+    let closed = false;
+    setStatus("connecting");
+    (async () => {
+      // mediasoup-client touches browser globals: load it only in the browser, when a call starts.
+      const { startAgentMedia } = await import("@/media/client/agent-media");
+      const m = await startAgentMedia(socketSignal(callId));
+      if (closed) return m.close();
+      media.current = m;
+      setRemote(new MediaStream(m.remoteTracks));
+      setStatus("connected");
+    })().catch((e: unknown) => {
+      if (closed) return;
+      setError(mediaErrorMessage(e));
+      setStatus("failed");
+    });
+    return () => {
+      closed = true;
+      media.current?.close();
+      media.current = null;
+    };
+  }, [callId, attempt]);
+
+  const toggleMute = useCallback(() => {
+    const next = !muted;
+    const m = media.current;
+    if (m) {
+      // Paused, the producer sends nothing; the disabled track is silence should it resume early.
+      if (next) m.producer.pause();
+      else m.producer.resume();
+      if (m.producer.track) m.producer.track.enabled = !next;
+    }
+    setMuted(next);
+  }, [muted]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { status, error, muted, toggleMute, remote, retry };
+}

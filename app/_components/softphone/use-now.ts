@@ -1,0 +1,14 @@
+"use client";
+import { useEffect, useState } from "react";
+
+/** The current time in ms, refreshed every `intervalMs` while `active`. */
+export function useNow(intervalMs = 1000, active = true): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    setNow(Date.now());
+    const t = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(t);
+  }, [intervalMs, active]);
+  return now;
+}

@@ -1,0 +1,67 @@
+"use client";
+import { useId, useState, type FormEvent } from "react";
+import { Button } from "../button";
+import { SelectField, TextArea } from "../field";
+import { ErrorNotice } from "../states";
+import { formatClock, formatPhone } from "./format";
+import { TicketFields, type TicketDraft } from "./ticket-fields";
+import type { CallView } from "./use-call-record";
+import { useDispositions } from "./use-dispositions";
+import { useWrapUp } from "./use-wrap-up";
+
+interface Props {
+  callId: string;
+  call: CallView | null;
+  contactId: string | null;
+  /** Shown on top, for example when the hang-up did not go through. */
+  warning?: string | null;
+  onDone: () => void;
+}
+
+/** After-call work: a form named "Wrap-up" with Disposition, Notes, an optional ticket, and Finish. */
+export function WrapUpForm({ callId, call, contactId, warning, onDone }: Props) {
+  const titleId = useId();
+  const { dispositions, loading, error: listError } = useDispositions();
+  const { busy, error, wrapped, finish } = useWrapUp(callId, contactId, onDone);
+  const [dispositionId, setDispositionId] = useState("");
+  const [notes, setNotes] = useState("");
+  const [ticket, setTicket] = useState<TicketDraft>({ open: false, subject: call ? `Call from ${formatPhone(call.fromNumber)}` : "Follow-up", priority: "normal" });
+  const talk = call?.answeredAt && call.endedAt ? (Date.parse(call.endedAt) - Date.parse(call.answeredAt)) / 1000 : null;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void finish({ dispositionId: dispositionId || null, notes, ticket });
+  };
+
+  return (
+    <form aria-labelledby={titleId} onSubmit={submit} className="space-y-4">
+      <div>
+        <h3 id={titleId} className="text-base font-semibold text-slate-900">
+          Wrap-up
+        </h3>
+        <p className="text-sm text-slate-500">
+          {call ? `Call with ${formatPhone(call.fromNumber)}` : "The call"} ended{talk !== null ? ` after ${formatClock(talk)}` : ""}. No calls are offered until you finish.
+        </p>
+      </div>
+      {warning && (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          {warning}
+        </p>
+      )}
+      <SelectField label="Disposition" value={dispositionId} onChange={(e) => setDispositionId(e.target.value)} disabled={wrapped} hint={listError ?? (!loading && dispositions.length === 0 ? "No dispositions are set up yet." : undefined)}>
+        <option value="">{loading ? "Loading…" : "No disposition"}</option>
+        {dispositions.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.name}
+          </option>
+        ))}
+      </SelectField>
+      <TextArea label="Notes" value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={5000} rows={4} disabled={wrapped} placeholder="What was the call about? What was promised?" />
+      <TicketFields draft={ticket} onChange={setTicket} />
+      {error && <ErrorNotice message={error} />}
+      <Button type="submit" busy={busy} className="w-full">
+        Finish
+      </Button>
+    </form>
+  );
+}
