@@ -3,6 +3,7 @@ import type { Ctx, Deps } from "../context";
 import { AppError } from "../errors";
 import * as agents from "../services/agents";
 import { stateInput } from "../services/agents/schemas";
+import { e164 } from "../services/trunks/schemas";
 import * as calls from "../services/calls";
 import { type AppSocket, handle } from "./handle";
 
@@ -13,6 +14,8 @@ export interface CallActions {
   hangup(ctx: Ctx, callId: string): Promise<void>;
   hold(ctx: Ctx, callId: string, held: boolean): Promise<void>;
   transfer(ctx: Ctx, callId: string, to: TransferTarget): Promise<void>;
+  /** Click-to-call through the tenant's outbound trunk. */
+  dial(ctx: Ctx, toNumber: string): Promise<{ callId: string }>;
   dtmf(ctx: Ctx, callId: string, digits: string): Promise<void>;
   media: {
     transports(ctx: Ctx, callId: string): Promise<unknown>;
@@ -27,7 +30,7 @@ export type TransferTarget = { type: "queue"; id: string } | { type: "agent"; id
 const transferTarget = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("queue"), id: z.uuid() }),
   z.strictObject({ type: z.literal("agent"), id: z.uuid() }),
-  z.strictObject({ type: z.literal("number"), number: z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 number") }),
+  z.strictObject({ type: z.literal("number"), number: e164 }),
 ]);
 
 /** Blind transfer in the records; a number needs the SIP gateway. */
@@ -45,6 +48,7 @@ export const recordsOnlyActions: CallActions = {
   hangup: async () => Promise.reject(off()),
   hold: async () => Promise.reject(off()),
   transfer: transferInRecords,
+  dial: async () => Promise.reject(off()),
   dtmf: async () => Promise.reject(off()),
   media: {
     transports: async () => Promise.reject(off()),
@@ -67,6 +71,7 @@ export function registerCallHandlers(deps: Deps, socket: AppSocket, actions: Cal
   handle(deps, socket, "call:hangup", callRef, (ctx, i) => actions.hangup(ctx, i.callId));
   handle(deps, socket, "call:hold", z.strictObject({ callId: id, held: z.boolean() }), (ctx, i) => actions.hold(ctx, i.callId, i.held));
   handle(deps, socket, "call:transfer", z.strictObject({ callId: id, to: transferTarget }), (ctx, i) => actions.transfer(ctx, i.callId, i.to));
+  handle(deps, socket, "call:dial", z.strictObject({ toNumber: e164 }), (ctx, i) => actions.dial(ctx, i.toNumber));
   handle(deps, socket, "call:dtmf", z.strictObject({ callId: id, digits: z.string().regex(/^[0-9*#A-D]{1,32}$/, "digits are 0-9, *, #, A-D") }), (ctx, i) =>
     actions.dtmf(ctx, i.callId, i.digits),
   );

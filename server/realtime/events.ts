@@ -32,6 +32,8 @@ export interface ClientToServerEvents {
   "call:hangup": Verb<CallRef, void>;
   "call:hold": Verb<CallRef & { held: boolean }, void>;
   "call:dtmf": Verb<CallRef & { digits: string }, void>;
+  /** Click-to-call: an E.164 number through the tenant's outbound trunk. */
+  "call:dial": Verb<{ toNumber: string }, CallRef>;
   /** Blind transfer: to a queue, an agent (user id) or an E.164 number. */
   "call:transfer": Verb<CallRef & { to: { type: "queue"; id: string } | { type: "agent"; id: string } | { type: "number"; number: string } }, void>;
   /** mediasoup-client signalling for the agent's audio of a call (media/client/agent-media.ts). */

@@ -8,3 +8,5 @@ export { end } from "./end";
 export { setHold } from "./set-hold";
 export { wrapUp } from "./wrap-up";
 export { transfer } from "./transfer";
+export { startOutbound } from "./start-outbound";
+export { outboundAnswered } from "./outbound-answered";
