@@ -17,6 +17,8 @@ const SYSTEM: Record<SystemStatus, { label: string; tone: "green" | "blue" | "am
   after_call_work: { label: "After-call work", tone: "amber" },
 };
 export const BREAK_REASONS = ["Break", "Lunch", "Meeting", "Training", "Coaching"] as const;
+/** A reason the agent can pick; others come from the system (a short break after a missed call). */
+const isChoice = (r: string) => (BREAK_REASONS as readonly string[]).includes(r);
 
 interface Props {
   value: AgentStatus | SystemStatus;
@@ -66,13 +68,14 @@ export function StatusControl({ value, reason, onChange, busy = false }: Props) 
           ))}
         </select>
       </div>
-      {chosen === "break" && !system && (
+      {chosen === "break" && !system && reason && !isChoice(reason) && <Badge tone="amber">{reason}</Badge>}
+      {chosen === "break" && !system && (!reason || isChoice(reason)) && (
         <>
           <label htmlFor={reasonId} className="sr-only">
             Break reason
           </label>
           <select id={reasonId} value={reason ?? BREAK_REASONS[0]} disabled={busy} onChange={(e) => onChange("break", e.target.value)} className={`${selectClass} pl-3`}>
-            {[...new Set([...BREAK_REASONS, ...(reason ? [reason] : [])])].map((r) => (
+            {BREAK_REASONS.map((r) => (
               <option key={r}>{r}</option>
             ))}
           </select>

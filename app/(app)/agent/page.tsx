@@ -66,7 +66,7 @@ export default function AgentWorkspace() {
         <Card title={TITLES[view.kind]} className="lg:col-span-2">
           {view.kind === "call" && <CallPanel call={record.call} contactName={contact?.name ?? null} controls={controls} media={media} onHangup={() => void hangup()} />}
           {view.kind === "wrap" && (
-            <WrapUpForm key={view.callId} callId={view.callId} call={record.call} contactId={contact?.id ?? null} warning={view.warning} onDone={() => finish(view.callId)} />
+            <WrapUpForm key={view.callId} callId={view.callId} call={record.call} contactId={contact?.id ?? null} warning={record.call?.state === "ended" ? null : view.warning} onDone={() => finish(view.callId)} />
           )}
           {view.kind === "idle" && <IdlePanel agent={agent.state} ended={offers.ended} error={offers.error} onDismiss={offers.dismissEnded} />}
           {record.error && view.kind !== "idle" && (

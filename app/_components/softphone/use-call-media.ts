@@ -56,7 +56,7 @@ export function useCallMedia(callId: string | null): CallMediaHook {
     }
     let closed = false;
     setStatus("connecting");
-    (async () => {
+    const start = async () => {
       // mediasoup-client touches browser globals: load it only in the browser, when a call starts.
       const { startAgentMedia } = await import("@/media/client/agent-media");
       const m = await startAgentMedia(socketSignal(callId));
@@ -64,13 +64,18 @@ export function useCallMedia(callId: string | null): CallMediaHook {
       media.current = m;
       setRemote(new MediaStream(m.remoteTracks));
       setStatus("connected");
-    })().catch((e: unknown) => {
-      if (closed) return;
-      setError(mediaErrorMessage(e));
-      setStatus("failed");
-    });
+    };
+    // Started on the next tick: an effect undone at once (React's dev double run) never signals.
+    const timer = setTimeout(() => {
+      start().catch((e: unknown) => {
+        if (closed) return;
+        setError(mediaErrorMessage(e));
+        setStatus("failed");
+      });
+    }, 0);
     return () => {
       closed = true;
+      clearTimeout(timer);
       media.current?.close();
       media.current = null;
     };

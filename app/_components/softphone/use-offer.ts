@@ -43,7 +43,8 @@ export function useOffer(): OfferHook {
   useTenantEvent("call:offer-ended", (info) => {
     setOffer((cur) => {
       if (!cur || cur.offerId !== info.offerId) return cur;
-      if (info.result !== "answered") setEnded({ offer: cur, result: info.result });
+      // Answered or declined here: the agent knows. Missed or taken back: say so.
+      if (info.result === "missed" || info.result === "cancelled") setEnded({ offer: cur, result: info.result });
       return null;
     });
   });

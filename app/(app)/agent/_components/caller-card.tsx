@@ -3,7 +3,7 @@ import { formatPhone } from "@/app/_components/softphone/format";
 import type { Contact } from "./use-caller-lookup";
 
 /** Who is calling: the contact's name, number, tier and notes, or the bare number when unknown. */
-export function CallerCard({ phone, contact }: { phone: string; contact: Contact | null }) {
+export function CallerCard({ phone, contact, unavailable = false }: { phone: string; contact: Contact | null; unavailable?: boolean }) {
   const initials = (contact?.name ?? "?")
     .split(/\s+/)
     .map((w) => w[0])
@@ -17,18 +17,18 @@ export function CallerCard({ phone, contact }: { phone: string; contact: Contact
       </span>
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-2">
-          <p className="text-lg font-semibold text-slate-900">{contact?.name ?? "Unknown caller"}</p>
+          <p className="text-lg font-semibold text-slate-900">{contact?.name ?? (unavailable ? formatPhone(phone) : "Unknown caller")}</p>
           {contact?.tier === "vip" && <Badge tone="amber">VIP</Badge>}
         </div>
         <p className="text-sm text-slate-600">
-          {formatPhone(contact?.phone ?? phone)}
+          {contact || !unavailable ? formatPhone(contact?.phone ?? phone) : "Caller details unavailable."}
           {contact?.email && <span className="text-slate-400"> · </span>}
           {contact?.email}
         </p>
         {contact?.notes ? (
           <p className="mt-3 whitespace-pre-line rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">{contact.notes}</p>
         ) : (
-          !contact && <p className="mt-2 text-sm text-slate-500">No contact has this number yet.</p>
+          !contact && !unavailable && <p className="mt-2 text-sm text-slate-500">No contact has this number yet.</p>
         )}
       </div>
     </div>

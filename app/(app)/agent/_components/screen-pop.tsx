@@ -30,10 +30,7 @@ export function ScreenPop({ phone, lookup }: { phone: string | null; lookup: Loo
   if (lookup.status === "failed") {
     return (
       <Card title="Caller">
-        <CallerCard phone={phone} contact={null} />
-        <p role="status" className="mt-4 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600">
-          Caller details unavailable.
-        </p>
+        <CallerCard phone={phone} contact={null} unavailable />
       </Card>
     );
   }
