@@ -25,6 +25,8 @@ interface Props {
   reason?: string | null;
   onChange: (v: AgentStatus, reason?: string) => void;
   busy?: boolean;
+  /** The state is not known yet: nothing to change from. */
+  loading?: boolean;
 }
 
 const selectClass =
@@ -35,7 +37,7 @@ const selectClass =
  * Offline). While the system holds the agent (ringing, in a call, after-call work) the state is a
  * badge and the select is disabled: the server refuses changes then.
  */
-export function StatusControl({ value, reason, onChange, busy = false }: Props) {
+export function StatusControl({ value, reason, onChange, busy = false, loading = false }: Props) {
   const id = useId();
   const reasonId = useId();
   const system = value in SYSTEM ? SYSTEM[value as SystemStatus] : null;
@@ -56,7 +58,7 @@ export function StatusControl({ value, reason, onChange, busy = false }: Props) 
         <select
           id={id}
           value={chosen}
-          disabled={system !== null}
+          disabled={system !== null || loading}
           aria-busy={busy || undefined}
           onChange={(e) => onChange(e.target.value as AgentStatus, e.target.value === "break" ? (reason ?? BREAK_REASONS[0]) : undefined)}
           className={`${selectClass} pl-8`}

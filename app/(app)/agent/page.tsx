@@ -55,7 +55,7 @@ export default function AgentWorkspace() {
       <PageHeader
         title="Agent workspace"
         description={`Signed in as ${user.name}.`}
-        actions={<StatusControl value={agent.state?.state ?? "offline"} reason={agent.state?.reason} busy={agent.busy} onChange={(s, r) => void agent.change(s, r)} />}
+        actions={<StatusControl value={agent.state?.state ?? "offline"} reason={agent.state?.reason} busy={agent.busy} loading={!agent.state} onChange={(s, r) => void agent.change(s, r)} />}
       />
       {agent.error && (
         <div className="mb-6">

@@ -27,7 +27,7 @@ export function useAgentState(userId: string): AgentStateHook {
   const reload = useCallback(async () => {
     try {
       const s = await api<AgentState>("/agents/me/state");
-      setState(s); // the server's answer now is the truth, whatever we held
+      setState((cur) => newer(cur, s)); // a change made while this GET was on the wire wins
       setError(null);
     } catch (e) {
       setError(`Could not load your status: ${errorMessage(e)}`);
