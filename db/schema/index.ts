@@ -8,3 +8,4 @@ export * from "./telephony";
 export * from "./contacts";
 export * from "./calls";
 export * from "./agents";
+export * from "./billing";
