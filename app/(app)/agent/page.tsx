@@ -3,14 +3,16 @@ import { Card } from "../../_components/card";
 import { PageHeader } from "../../_components/page-header";
 import { useSession } from "../../_components/session";
 import { CallPanel } from "../../_components/softphone/call-panel";
+import { DialForm } from "../../_components/softphone/dial-form";
 import { IncomingCallDialog } from "../../_components/softphone/incoming-call-dialog";
 import { useAgentState } from "../../_components/softphone/use-agent-state";
 import { useCallControls } from "../../_components/softphone/use-call-controls";
 import { useCallMedia } from "../../_components/softphone/use-call-media";
-import { useCallRecord } from "../../_components/softphone/use-call-record";
+import { otherParty, useCallRecord } from "../../_components/softphone/use-call-record";
 import { useOffer } from "../../_components/softphone/use-offer";
 import { WrapUpForm } from "../../_components/softphone/wrap-up-form";
 import { ErrorNotice } from "../../_components/states";
+import { emitVerb } from "../../_lib/socket";
 import { StatusControl } from "../../_components/status-control";
 import { IdlePanel } from "./_components/idle-panel";
 import { ScreenPop } from "./_components/screen-pop";
@@ -32,7 +34,7 @@ export default function AgentWorkspace() {
   const controls = useCallControls(inCall);
   const media = useCallMedia(inCall);
 
-  const phone = offers.offer?.fromNumber ?? (callId ? (record.call?.fromNumber ?? null) : null);
+  const phone = offers.offer?.fromNumber ?? (callId && record.call ? otherParty(record.call) : null);
   const lookup = useCallerLookup(phone);
   const contact = lookup.status === "ready" ? lookup.data.contact : null;
 
@@ -44,6 +46,10 @@ export default function AgentWorkspace() {
     if (!callId) return;
     const failed = await controls.hangup();
     if (failed) ws.forceWrap({ callId, warning: `${failed}. Your audio is closed; if the caller is still connected, Finish saves once the call has ended.` });
+  };
+  const dial = async (toNumber: string) => {
+    const { callId: id } = await emitVerb("call:dial", { toNumber });
+    ws.setAnswered(id);
   };
   const finish = (id: string) => {
     ws.finish(id);
@@ -64,11 +70,27 @@ export default function AgentWorkspace() {
       )}
       <div className="grid items-start gap-6 lg:grid-cols-5">
         <Card title={TITLES[view.kind]} className="lg:col-span-2">
-          {view.kind === "call" && <CallPanel call={record.call} contactName={contact?.name ?? null} controls={controls} media={media} onHangup={() => void hangup()} />}
-          {view.kind === "wrap" && (
-            <WrapUpForm key={view.callId} callId={view.callId} call={record.call} contactId={contact?.id ?? null} warning={record.call?.state === "ended" ? null : view.warning} onDone={() => finish(view.callId)} />
+          {view.kind === "call" && (
+            <CallPanel
+              call={record.call}
+              contactName={contact?.name ?? null}
+              controls={controls}
+              media={media}
+              onHangup={() => void hangup()}
+              selfId={user.id}
+              onTransferred={() => void agent.reload()}
+            />
           )}
-          {view.kind === "idle" && <IdlePanel agent={agent.state} ended={offers.ended} error={offers.error} onDismiss={offers.dismissEnded} />}
+          {view.kind === "wrap" && (
+            <WrapUpForm key={view.callId} callId={view.callId} call={record.call} contactId={contact?.id ?? null} warning={record.call?.state === "ended" ? null : view.warning}
+              until={agent.state?.state === "after_call_work" && agent.state.callId === view.callId ? agent.state.until : null} onDone={() => finish(view.callId)} />
+          )}
+          {view.kind === "idle" && (
+            <>
+              <IdlePanel agent={agent.state} ended={offers.ended} error={offers.error} onDismiss={offers.dismissEnded} />
+              <DialForm onDial={dial} disabled={!agent.state || agent.state.state === "ringing"} />
+            </>
+          )}
           {record.error && view.kind !== "idle" && (
             <div className="mt-4">
               <ErrorNotice message={record.error} />
@@ -83,6 +105,7 @@ export default function AgentWorkspace() {
         <IncomingCallDialog
           offer={offers.offer}
           contactName={contact?.name ?? null}
+          vip={contact?.tier === "vip"}
           busy={offers.busy}
           error={offers.error}
           onAnswer={() => void answer()}

@@ -11,7 +11,7 @@ import { RemoteAudio } from "./remote-audio";
 import { TransferDialog } from "./transfer-dialog";
 import type { CallControls } from "./use-call-controls";
 import type { CallMediaHook } from "./use-call-media";
-import type { CallView } from "./use-call-record";
+import { type CallView, otherParty } from "./use-call-record";
 import { useNow } from "./use-now";
 
 interface Props {
@@ -20,15 +20,19 @@ interface Props {
   controls: CallControls;
   media: CallMediaHook;
   onHangup: () => void;
+  selfId: string;
+  onTransferred: () => void;
 }
 
 /** The call in progress: who, how long, and the controls (hang up, hold, mute, keypad, transfer). */
-export function CallPanel({ call, contactName, controls, media, onHangup }: Props) {
+export function CallPanel({ call, contactName, controls, media, onHangup, selfId, onTransferred }: Props) {
   const now = useNow(1000);
   const [padOpen, setPadOpen] = useState(false);
   const [sent, setSent] = useState("");
   const [transferOpen, setTransferOpen] = useState(false);
   const held = call?.held ?? false;
+  const party = call ? formatPhone(otherParty(call)) : null;
+  const dialling = call?.direction === "outbound" && !call.answeredAt;
 
   const press = (key: string) => {
     setSent((s) => (s + key).slice(-24));
@@ -40,11 +44,11 @@ export function CallPanel({ call, contactName, controls, media, onHangup }: Prop
       <RemoteAudio stream={media.remote} />
       <div className="text-center">
         <div className="flex items-center justify-center gap-2">
-          {held ? <Badge tone="amber">On hold</Badge> : <Badge tone="green">In call</Badge>}
+          {held ? <Badge tone="amber">On hold</Badge> : dialling ? <Badge tone="blue">Calling…</Badge> : <Badge tone="green">In call</Badge>}
           {media.muted && <Badge tone="red">Muted</Badge>}
         </div>
-        <p className="mt-3 text-xl font-semibold text-slate-900">{contactName ?? (call ? formatPhone(call.fromNumber) : "Connecting…")}</p>
-        {contactName && call && <p className="text-sm text-slate-600">{formatPhone(call.fromNumber)}</p>}
+        <p className="mt-3 text-xl font-semibold text-slate-900">{contactName ?? party ?? "Connecting…"}</p>
+        {contactName && party && <p className="text-sm text-slate-600">{party}</p>}
         <p className="mt-1 text-xs text-slate-500">{call?.queueName ? `${call.queueName} queue` : "\u00a0"}</p>
         <p role="timer" aria-label="Call duration" className="mt-3 font-mono text-3xl tabular-nums text-slate-900">
           {formatClock(secondsSince(call?.answeredAt, now))}
@@ -79,7 +83,18 @@ export function CallPanel({ call, contactName, controls, media, onHangup }: Prop
         <HangUpIcon />
         Hang up
       </button>
-      <TransferDialog open={transferOpen} onClose={() => setTransferOpen(false)} />
+      {call && (
+        <TransferDialog
+          open={transferOpen}
+          callId={call.id}
+          selfId={selfId}
+          onClose={() => setTransferOpen(false)}
+          onTransferred={() => {
+            setTransferOpen(false);
+            onTransferred();
+          }}
+        />
+      )}
     </section>
   );
 }

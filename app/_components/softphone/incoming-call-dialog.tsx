@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useId, useRef } from "react";
+import { Badge } from "../badge";
 import { Button } from "../button";
 import { ErrorNotice } from "../states";
 import { formatClock, formatPhone, secondsSince } from "./format";
@@ -10,6 +11,7 @@ import { useNow } from "./use-now";
 interface Props {
   offer: CallOffer;
   contactName: string | null;
+  vip?: boolean;
   busy: "answer" | "decline" | null;
   error: string | null;
   onAnswer: () => void;
@@ -20,7 +22,7 @@ interface Props {
  * The offer: a modal named "Incoming call" that rings until it is answered, declined or taken
  * back. Focus starts on Answer; Escape does nothing (declining is always a deliberate click).
  */
-export function IncomingCallDialog({ offer, contactName, busy, error, onAnswer, onDecline }: Props) {
+export function IncomingCallDialog({ offer, contactName, vip = false, busy, error, onAnswer, onDecline }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const answerRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
@@ -56,7 +58,12 @@ export function IncomingCallDialog({ offer, contactName, busy, error, onAnswer, 
         <h2 id={titleId} className="mt-4 text-sm font-semibold uppercase tracking-wide text-emerald-700">
           Incoming call
         </h2>
-        {contactName && <p className="mt-2 text-xl font-semibold">{contactName}</p>}
+        {contactName && (
+          <p className="mt-2 flex items-center justify-center gap-2 text-xl font-semibold">
+            {contactName}
+            {vip && <Badge tone="amber">VIP</Badge>}
+          </p>
+        )}
         <p className={contactName ? "mt-0.5 text-slate-600" : "mt-2 text-2xl font-semibold tabular-nums"}>{formatPhone(offer.fromNumber)}</p>
         <dl className="mt-4 grid grid-cols-3 gap-2 rounded-lg bg-slate-50 px-3 py-3 text-sm">
           <div>

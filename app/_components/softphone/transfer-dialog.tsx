@@ -1,28 +1,51 @@
 "use client";
 import { useState, type FormEvent } from "react";
+import { errorMessage } from "@/app/_lib/api";
+import { emitVerb } from "@/app/_lib/socket";
 import { Button } from "../button";
 import { Dialog, DialogActions } from "../dialog";
 import { SelectField, TextField } from "../field";
 import { ErrorNotice } from "../states";
+import { useTransferTargets } from "./use-transfer-targets";
 
-type Target = "agent" | "queue" | "number";
-type Kind = "blind" | "warm";
+type Target = "queue" | "agent" | "number";
 
-const TARGET_LABEL: Record<Target, string> = { agent: "Agent email", queue: "Queue name", number: "Phone number" };
+interface Props {
+  open: boolean;
+  callId: string;
+  selfId: string;
+  onClose: () => void;
+  /** The caller is on their way: the agent moves on to the wrap-up. */
+  onTransferred: () => void;
+}
 
 /**
- * Transfer (blind or warm) to an agent, a queue or a number. The server has no transfer verb yet,
- * so submitting shows the error it would give; the form is ready for `call:transfer`.
+ * Blind transfer to a queue, an agent or a number (`call:transfer`). Warm transfer is shown but
+ * not offered: the server has no consult leg yet.
  */
-export function TransferDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [target, setTarget] = useState<Target>("number");
-  const [kind, setKind] = useState<Kind>("blind");
-  const [to, setTo] = useState("");
+export function TransferDialog({ open, callId, selfId, onClose, onTransferred }: Props) {
+  const [target, setTarget] = useState<Target>("queue");
+  const [choice, setChoice] = useState("");
+  const [number, setNumber] = useState("");
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { queues, agents, error: listError, loading } = useTransferTargets(open, selfId);
+  const options = target === "queue" ? queues : agents;
 
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError("Transfer is not available yet");
+    const to = target === "number" ? { type: "number" as const, number: number.replace(/[\s()-]/g, "") } : { type: target, id: choice };
+    if (to.type !== "number" && !to.id) return setError(`Choose ${target === "queue" ? "a queue" : "an agent"}.`);
+    setBusy(true);
+    setError(null);
+    try {
+      await emitVerb("call:transfer", { callId, to });
+      onTransferred();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
   };
   const close = () => {
     setError(null);
@@ -30,26 +53,50 @@ export function TransferDialog({ open, onClose }: { open: boolean; onClose: () =
   };
 
   return (
-    <Dialog open={open} onClose={close} title="Transfer" description="Send the caller to another agent, a queue or a number.">
-      <form onSubmit={submit} className="space-y-4">
+    <Dialog open={open} onClose={close} title="Transfer" description="Hand the caller to a queue, another agent or a number. You move on to the wrap-up.">
+      <form onSubmit={(e) => void submit(e)} className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Transfer to" value={target} onChange={(e) => setTarget(e.target.value as Target)}>
-            <option value="number">A phone number</option>
-            <option value="agent">An agent</option>
+          <SelectField
+            label="Transfer to"
+            value={target}
+            onChange={(e) => {
+              setTarget(e.target.value as Target);
+              setChoice("");
+              setError(null);
+            }}
+          >
             <option value="queue">A queue</option>
+            <option value="agent">An agent</option>
+            <option value="number">A phone number</option>
           </SelectField>
-          <SelectField label="Type" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+          <SelectField label="Type" defaultValue="blind" hint="Warm transfer (talk first) is not available yet.">
             <option value="blind">Blind (hand over now)</option>
-            <option value="warm">Warm (talk first)</option>
+            <option value="warm" disabled>
+              Warm (talk first)
+            </option>
           </SelectField>
         </div>
-        <TextField label={TARGET_LABEL[target]} value={to} onChange={(e) => setTo(e.target.value)} required placeholder={target === "number" ? "+14155550123" : ""} />
+        {target === "number" ? (
+          <TextField label="Phone number" value={number} onChange={(e) => setNumber(e.target.value)} required placeholder="+14155550142" inputMode="tel" autoComplete="off" />
+        ) : (
+          <SelectField label={target === "queue" ? "Queue" : "Agent"} value={choice} onChange={(e) => setChoice(e.target.value)} required disabled={loading}>
+            <option value="">{loading ? "Loading…" : options.length ? "Choose…" : target === "queue" ? "No queues" : "No other agents"}</option>
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.detail ? `${o.name} (${o.detail})` : o.name}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        {listError && <ErrorNotice message={listError} />}
         {error && <ErrorNotice message={error} />}
         <DialogActions>
           <Button variant="secondary" onClick={close}>
             Cancel
           </Button>
-          <Button type="submit">{kind === "warm" ? "Call and transfer" : "Transfer call"}</Button>
+          <Button type="submit" busy={busy}>
+            Transfer call
+          </Button>
         </DialogActions>
       </form>
     </Dialog>

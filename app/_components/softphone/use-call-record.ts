@@ -5,9 +5,12 @@ import { useTenantEvent } from "@/app/_lib/use-tenant-event";
 import type { CallRecord, LiveCall } from "./types";
 
 /** What the workspace shows of a call: the REST record, kept live by `call:updated` pushes. */
-export type CallView = Pick<CallRecord, "id" | "fromNumber" | "toNumber" | "state" | "answeredAt" | "endedAt" | "endReason" | "held"> & {
+export type CallView = Pick<CallRecord, "id" | "direction" | "fromNumber" | "toNumber" | "state" | "answeredAt" | "endedAt" | "endReason" | "held"> & {
   queueName: string | null;
 };
+
+/** The number at the other end: the caller, or whom the agent dialled. */
+export const otherParty = (c: Pick<CallView, "direction" | "fromNumber" | "toNumber">) => (c.direction === "outbound" ? c.toNumber : c.fromNumber);
 
 export interface CallRecordHook {
   call: CallView | null;

@@ -5,8 +5,9 @@ import { SelectField, TextArea } from "../field";
 import { ErrorNotice } from "../states";
 import { formatClock, formatPhone } from "./format";
 import { TicketFields, type TicketDraft } from "./ticket-fields";
-import type { CallView } from "./use-call-record";
+import { type CallView, otherParty } from "./use-call-record";
 import { useDispositions } from "./use-dispositions";
+import { useNow } from "./use-now";
 import { useWrapUp } from "./use-wrap-up";
 
 interface Props {
@@ -15,17 +16,21 @@ interface Props {
   contactId: string | null;
   /** Shown on top, for example when the hang-up did not go through. */
   warning?: string | null;
+  /** When the server ends after-call work by itself (the agent is Available again then). */
+  until?: string | null;
   onDone: () => void;
 }
 
 /** After-call work: a form named "Wrap-up" with Disposition, Notes, an optional ticket, and Finish. */
-export function WrapUpForm({ callId, call, contactId, warning, onDone }: Props) {
+export function WrapUpForm({ callId, call, contactId, warning, until, onDone }: Props) {
   const titleId = useId();
   const { dispositions, loading, error: listError } = useDispositions();
   const { busy, error, wrapped, finish } = useWrapUp(callId, contactId, onDone);
   const [dispositionId, setDispositionId] = useState("");
   const [notes, setNotes] = useState("");
-  const [ticket, setTicket] = useState<TicketDraft>({ open: false, subject: call ? `Call from ${formatPhone(call.fromNumber)}` : "Follow-up", priority: "normal" });
+  const [ticket, setTicket] = useState<TicketDraft>({ open: false, subject: call ? `Call with ${formatPhone(otherParty(call))}` : "Follow-up", priority: "normal" });
+  const now = useNow(1000, !!until);
+  const left = until ? Math.ceil((Date.parse(until) - now) / 1000) : null;
   const talk = call?.answeredAt && call.endedAt ? (Date.parse(call.endedAt) - Date.parse(call.answeredAt)) / 1000 : null;
 
   const submit = (e: FormEvent) => {
@@ -40,8 +45,9 @@ export function WrapUpForm({ callId, call, contactId, warning, onDone }: Props) 
           Wrap-up
         </h3>
         <p className="text-sm text-slate-500">
-          {call ? `Call with ${formatPhone(call.fromNumber)}` : "The call"} ended{talk !== null ? ` after ${formatClock(talk)}` : ""}. No calls are offered until you finish.
+          {call ? `Call with ${formatPhone(otherParty(call))}` : "The call"} {call && call.state !== "ended" ? "was handed over" : "ended"}{talk !== null ? ` after ${formatClock(talk)}` : ""}. No calls are offered until you finish.
         </p>
+        {left !== null && left > 0 && <p className="text-xs tabular-nums text-slate-500">After-call work ends by itself in {formatClock(left)}.</p>}
       </div>
       {warning && (
         <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
