@@ -5,7 +5,7 @@ import type { AgentState, AgentStateName } from "@/app/_components/softphone/typ
 import { useNow } from "@/app/_components/softphone/use-now";
 
 const HINT: Partial<Record<AgentStateName, string>> = {
-  available: "Waiting for calls from your queues. They ring here.",
+  available: "You are available: calls from your queues ring here.",
   break: "You are on a break: no calls are offered to you.",
   offline: "You are offline. Set your status to Available to start taking calls.",
 };
@@ -29,7 +29,7 @@ export function IdlePanel({ agent, ended, error, onDismiss }: { agent: AgentStat
           <path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1l-2.2 2.23Z" />
         </svg>
       </span>
-      <p className="mt-4 font-medium text-slate-900">{waiting ? "Ready for calls" : "No calls"}</p>
+      <p className="mt-4 font-medium text-slate-900">No calls yet</p>
       <p className="mt-1 max-w-xs text-sm text-slate-500">
         {state ? (HINT[state] ?? "") : "Loading your status…"}
         {state === "break" && agent?.reason ? ` (${agent.reason})` : ""}
