@@ -82,8 +82,15 @@ export default function AgentWorkspace() {
             />
           )}
           {view.kind === "wrap" && (
-            <WrapUpForm key={view.callId} callId={view.callId} call={record.call} contactId={contact?.id ?? null} warning={record.call?.state === "ended" ? null : view.warning}
-              until={agent.state?.state === "after_call_work" && agent.state.callId === view.callId ? agent.state.until : null} onDone={() => finish(view.callId)} />
+            <WrapUpForm
+              key={view.callId}
+              callId={view.callId}
+              call={record.call}
+              contactId={contact?.id ?? null}
+              warning={record.call?.state === "ended" ? null : view.warning}
+              until={agent.state?.state === "after_call_work" && agent.state.callId === view.callId ? agent.state.until : null}
+              onDone={() => finish(view.callId)}
+            />
           )}
           {view.kind === "idle" && (
             <>
