@@ -13,6 +13,7 @@ import { PEER_HEADER } from "./http/route";
 import { createMetrics, routeLabel } from "./metrics";
 import { buildOpenApi } from "./openapi";
 import { createDispatcher } from "./acd/dispatcher";
+import { billingFromEnv } from "./billing/from-env";
 import type { CallActions } from "./realtime/call-handlers";
 import { attachRealtime } from "./realtime/io";
 import { setRuntime } from "./runtime";
@@ -57,7 +58,7 @@ export async function createApp({ env, database, dev = false, log = console.log 
   }
 
   // notify is bound to Socket.IO once the HTTP server exists (below).
-  const deps: Deps = { db: db.db, secret, rateLimiter, now: () => new Date(), notify: () => {}, notifyUser: () => {}, nodeId: env.NODE_ID ?? `${hostname()}:${process.pid}`, kickRouting: () => {} };
+  const deps: Deps = { db: db.db, secret, rateLimiter, now: () => new Date(), notify: () => {}, notifyUser: () => {}, nodeId: env.NODE_ID ?? `${hostname()}:${process.pid}`, kickRouting: () => {}, billing: billingFromEnv(env) };
   const trustedOrigins = env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).origin] : [];
   const metrics = createMetrics();
   setRuntime({

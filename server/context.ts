@@ -1,6 +1,7 @@
 import type { Db, Executor } from "@/db/client";
 import type { Role } from "@/db/schema";
 import type { RateLimiter } from "./auth/rate-limit";
+import type { BillingProvider } from "./billing/provider";
 
 /** What the domain core needs from the process; built once by createApp. */
 export interface Deps {
@@ -15,6 +16,8 @@ export interface Deps {
   notifyUser: (userId: string, event: UserEvent) => void;
   /** This process's id in call records (the node that holds a call's SIP dialog and media). */
   nodeId: string;
+  /** Stripe, or null in self-hosted mode (billing off, unlimited seats). */
+  billing: { provider: BillingProvider; graceDays: number; publicUrl: string | null } | null;
   /** Asks the routing engine to look at this tenant's waiting calls and free agents now. */
   kickRouting: (tenantId: string) => void;
 }

@@ -49,6 +49,13 @@ export const envSchema = z
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must start with whsec_").optional(),
     STRIPE_PRICE_ID: z.string().startsWith("price_", "must start with price_").optional(),
     STRIPE_API_URL: url(["http:", "https:"]).optional(),
+    STRIPE_TRIAL_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+    /** Days a past_due subscription keeps taking calls before they stop. */
+    BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  })
+  .refine((e) => !e.STRIPE_SECRET_KEY || (e.STRIPE_WEBHOOK_SECRET && e.STRIPE_PRICE_ID), {
+    message: "with STRIPE_SECRET_KEY set, STRIPE_WEBHOOK_SECRET and STRIPE_PRICE_ID are needed too",
+    path: ["STRIPE_SECRET_KEY"],
   })
   .refine((e) => e.RTC_MIN_PORT <= e.RTC_MAX_PORT, {
     message: "RTC_MIN_PORT must not be greater than RTC_MAX_PORT",

@@ -4,6 +4,7 @@ import { apiKeyCreate, apiKeyCreatedOut, apiKeyOut } from "./services/api-keys/s
 import { auditEntryOut } from "./services/audit/schemas";
 import { agentOut, agentStateOut, stateInput } from "./services/agents/schemas";
 import { callOut, callSummaryOut, wrapUpInput } from "./services/calls/schemas";
+import { billingOut, checkoutInput, urlOut } from "./services/billing/schemas";
 import { numberCreate, numberOut, numberUpdate } from "./services/numbers/schemas";
 import { trunkCreate, trunkOut, trunkUpdate } from "./services/trunks/schemas";
 import { memberInput, memberOut, queueAgentOut, queueCreate, queueOut, queueUpdate } from "./services/queues/schemas";
@@ -59,6 +60,9 @@ export const operations: Operation[] = [
   { method: "get", path: "/numbers/{id}", summary: "Read a number", tag: "Telephony", access: "member", response: numberOut },
   { method: "patch", path: "/numbers/{id}", summary: "Change a number's destination", tag: "Telephony", access: "admin", body: numberUpdate, response: numberOut },
   { method: "delete", path: "/numbers/{id}", summary: "Remove a number", tag: "Telephony", access: "admin", status: 204 },
+  { method: "get", path: "/billing", summary: "Plan, seats used and paid, next invoice (enabled: false in self-hosted mode)", tag: "Billing", access: "admin", response: billingOut },
+  { method: "post", path: "/billing/checkout", summary: "A Stripe Checkout session (subscription, per seat) for the tenant", tag: "Billing", access: "admin", body: checkoutInput, response: urlOut },
+  { method: "post", path: "/billing/portal", summary: "The Stripe Customer Portal for the tenant", tag: "Billing", access: "admin", response: urlOut },
   { method: "get", path: "/calls", summary: "List calls, newest first (?state=, ?limit=)", tag: "Calls", access: "member", response: z.array(callSummaryOut) },
   { method: "get", path: "/calls/{id}", summary: "A call's whole record: queue, wait, offers, agent, talk and hold time, transfers, wrap-up, timeline", tag: "Calls", access: "member", response: callOut },
   { method: "post", path: "/calls/{id}/wrap-up", summary: "File the disposition and notes of an ended call; the agent is Available again", tag: "Calls", access: "member", body: wrapUpInput, response: callOut },

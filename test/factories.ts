@@ -8,7 +8,7 @@ export const unique = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
 export const uniqueEmail = (label = "user") => `${unique(label)}@example.test`;
 
 export function testDeps(db: Db): Deps {
-  return { db, secret: "test-secret-test-secret-test-secret!!", rateLimiter: memoryRateLimiter(), now: () => new Date(), notify: () => {}, notifyUser: () => {}, nodeId: "test-node", kickRouting: () => {} };
+  return { db, secret: "test-secret-test-secret-test-secret!!", rateLimiter: memoryRateLimiter(), now: () => new Date(), notify: () => {}, notifyUser: () => {}, nodeId: "test-node", kickRouting: () => {}, billing: null };
 }
 
 /** A fresh tenant with its admin, and the admin's context. */

@@ -8,3 +8,4 @@ export * as trunks from "./trunks";
 export * as numbers from "./numbers";
 export * as agents from "./agents";
 export * as calls from "./calls";
+export * as billing from "./billing";

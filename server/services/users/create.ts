@@ -3,6 +3,7 @@ import { type Ctx, inTransaction } from "../../context";
 import { isUniqueViolation } from "../../errors";
 import { hashPassword } from "../../auth/password";
 import { recordAudit } from "../audit/record";
+import { assertSeatFor } from "../billing/internal";
 import { assertEmailFree, emailTaken, newInvite, setUserSkills, toUserOut } from "./internal";
 import type { UserCreate, UserCreateOut } from "./schemas";
 
@@ -13,6 +14,7 @@ export async function create({ ctx, input }: { ctx: Ctx; input: UserCreate }): P
   try {
     return await inTransaction(ctx, async (ctx) => {
       await assertEmailFree(ctx, input.email);
+      await assertSeatFor(ctx, { role: input.role, status: invite ? "invited" : "active" });
       const [row] = await ctx.tx
         .insert(users)
         .values({

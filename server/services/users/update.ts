@@ -4,6 +4,7 @@ import { type Ctx, inTransaction } from "../../context";
 import { AppError } from "../../errors";
 import { hashPassword } from "../../auth/password";
 import { recordAudit } from "../audit/record";
+import { SEAT_ROLES, assertSeatFor } from "../billing/internal";
 import { assertAnotherActiveAdmin, endSessions, getUserInTenant, setUserSkills, toUserOut } from "./internal";
 import type { UserUpdate } from "./schemas";
 
@@ -35,6 +36,9 @@ export async function update({ ctx, input }: { ctx: Ctx; input: { id: string; pa
     if (wasActiveAdmin && (status !== "active" || (patch.role ?? "admin") !== "admin")) {
       await assertAnotherActiveAdmin(ctx, existing.id, status !== "active" ? "disabled" : "demoted");
     }
+    const role = patch.role ?? existing.role;
+    const heldSeat = SEAT_ROLES.includes(existing.role) && existing.status !== "disabled";
+    if (!heldSeat) await assertSeatFor(ctx, { id: existing.id, role, status });
     const leavesInvite = existing.status === "invited" && status !== "invited";
     const [row] = await ctx.tx
       .update(users)
