@@ -9,6 +9,7 @@ import { useAgentState } from "../../_components/softphone/use-agent-state";
 import { useCallControls } from "../../_components/softphone/use-call-controls";
 import { useCallMedia } from "../../_components/softphone/use-call-media";
 import { otherParty, useCallRecord } from "../../_components/softphone/use-call-record";
+import { useConnection } from "../../_components/softphone/use-connection";
 import { useOffer } from "../../_components/softphone/use-offer";
 import { WrapUpForm } from "../../_components/softphone/wrap-up-form";
 import { ErrorNotice } from "../../_components/states";
@@ -25,6 +26,7 @@ export default function AgentWorkspace() {
   const { user } = useSession();
   const agent = useAgentState(user.id);
   const offers = useOffer();
+  const connection = useConnection();
   const ws = useWorkspace(agent.state);
   const callId = ws.view.kind === "idle" ? null : ws.view.callId;
   const record = useCallRecord(callId);
@@ -63,6 +65,11 @@ export default function AgentWorkspace() {
         description={`Signed in as ${user.name}.`}
         actions={<StatusControl value={agent.state?.state ?? "offline"} reason={agent.state?.reason} busy={agent.busy} loading={!agent.state} onChange={(s, r) => void agent.change(s, r)} />}
       />
+      {connection === "offline" && (
+        <p role="alert" className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          Connection to Hotline lost. Reconnecting… Calls cannot ring here until it is back.
+        </p>
+      )}
       {agent.error && (
         <div className="mb-6">
           <ErrorNotice message={agent.error} onRetry={() => void agent.reload()} />
