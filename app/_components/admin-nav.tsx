@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/admin/trunks", label: "Trunks" },
   { href: "/admin/numbers", label: "Numbers" },
   { href: "/admin/api-keys", label: "API keys" },
+  { href: "/admin/billing", label: "Billing" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 
