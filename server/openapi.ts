@@ -2,7 +2,7 @@ import { z } from "zod";
 import { loginInput, meOut, signupInput, signupOut } from "./services/auth/schemas";
 import { apiKeyCreate, apiKeyCreatedOut, apiKeyOut } from "./services/api-keys/schemas";
 import { auditEntryOut } from "./services/audit/schemas";
-import { agentOut, agentStateOut, stateInput } from "./services/agents/schemas";
+import { agentOut, agentStateOut, callOfferOut, stateInput } from "./services/agents/schemas";
 import { callOut, callSummaryOut, wrapUpInput } from "./services/calls/schemas";
 import { billingOut, checkoutInput, urlOut } from "./services/billing/schemas";
 import { numberCreate, numberOut, numberUpdate } from "./services/numbers/schemas";
@@ -66,8 +66,8 @@ export const operations: Operation[] = [
   { method: "get", path: "/calls", summary: "List calls, newest first (?state=, ?limit=)", tag: "Calls", access: "member", response: z.array(callSummaryOut) },
   { method: "get", path: "/calls/{id}", summary: "A call's whole record: queue, wait, offers, agent, talk and hold time, transfers, wrap-up, timeline", tag: "Calls", access: "member", response: callOut },
   { method: "post", path: "/calls/{id}/wrap-up", summary: "File the disposition and notes of an ended call; the agent is Available again", tag: "Calls", access: "member", body: wrapUpInput, response: callOut },
-  { method: "get", path: "/agents", summary: "Every user with their agent state", tag: "Agents", access: "supervisor", response: z.array(agentOut) },
-  { method: "get", path: "/agents/me/state", summary: "The signed-in agent's state", tag: "Agents", access: "member", response: agentStateOut },
+  { method: "get", path: "/agents", summary: "Every user with their agent state (colleagues' presence, transfer targets, wallboard)", tag: "Agents", access: "member", response: z.array(agentOut) },
+  { method: "get", path: "/agents/me/state", summary: "The signed-in agent's state, with the offer ringing for them if any", tag: "Agents", access: "member", response: agentStateOut.extend({ offer: callOfferOut.nullable() }) },
   { method: "put", path: "/agents/me/state", summary: "Choose Available, Break (with a reason) or Offline", tag: "Agents", access: "member", body: stateInput, response: agentStateOut },
   { method: "get", path: "/api-keys", summary: "List API keys (never the keys themselves)", tag: "API keys", access: "admin", response: z.array(apiKeyOut) },
   { method: "post", path: "/api-keys", summary: "Create an API key (shown once)", tag: "API keys", access: "admin", body: apiKeyCreate, response: apiKeyCreatedOut, status: 201 },

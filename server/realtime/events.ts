@@ -26,7 +26,8 @@ type CallRef = { callId: string };
 export interface ClientToServerEvents {
   "session:whoami": (ack: Ack<WhoAmI>) => void;
   "agent:set-state": Verb<ChosenState, AgentState>;
-  "agent:get-state": Verb<Record<string, never>, AgentState>;
+  /** With the offer ringing for the agent, so a reloaded page shows it again. */
+  "agent:get-state": Verb<Record<string, never>, AgentState & { offer: Payload<UserEvent, "call:offered"> | null }>;
   "call:answer": Verb<{ offerId: string }, CallRef>;
   "call:decline": Verb<{ offerId: string }, void>;
   "call:hangup": Verb<CallRef, void>;

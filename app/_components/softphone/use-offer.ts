@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
-import { errorMessage } from "@/app/_lib/api";
-import { SocketError, emitVerb } from "@/app/_lib/socket";
+import { api, errorMessage } from "@/app/_lib/api";
+import { SocketError, appSocket, emitVerb } from "@/app/_lib/socket";
 import { useTenantEvent } from "@/app/_lib/use-tenant-event";
 import type { CallOffer, OfferResult } from "./types";
 
@@ -30,6 +30,20 @@ export function useOffer(): OfferHook {
   const [ended, setEnded] = useState<EndedOffer | null>(null);
   const [busy, setBusy] = useState<OfferHook["busy"]>(null);
   const [error, setError] = useState<string | null>(null);
+
+  // An offer already ringing when the page loads (or the socket comes back) shows again.
+  useEffect(() => {
+    const restore = () =>
+      void api<{ offer: CallOffer | null }>("/agents/me/state")
+        .then((s) => s.offer && setOffer((cur) => cur ?? s.offer))
+        .catch(() => undefined);
+    restore();
+    const s = appSocket();
+    s.on("connect", restore);
+    return () => {
+      s.off("connect", restore);
+    };
+  }, []);
 
   useTenantEvent("call:offered", (next) => {
     setOffer(next);

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { agentStates } from "@/db/schema";
-import { type Ctx, actorUserId, exec } from "../../context";
+import { agentStates, callOffers, calls, queues } from "@/db/schema";
+import { type CallOffer, type Ctx, actorUserId, exec } from "../../context";
 import { AppError } from "../../errors";
 import { offlineState, toAgentStateOut } from "./internal";
 
@@ -11,5 +11,27 @@ export async function getState({ ctx }: { ctx: Ctx }) {
     .select()
     .from(agentStates)
     .where(and(eq(agentStates.tenantId, ctx.tenantId), eq(agentStates.userId, userId)));
-  return row ? toAgentStateOut(row) : offlineState(userId, ctx.deps.now());
+  if (!row) return { ...offlineState(userId, ctx.deps.now()), offer: null };
+  return { ...toAgentStateOut(row), offer: row.state === "ringing" ? await pendingOffer(ctx, userId) : null };
+}
+
+/** The offer ringing for this agent (a reloaded page shows it again). */
+async function pendingOffer(ctx: Ctx, userId: string): Promise<CallOffer | null> {
+  const [found] = await exec(ctx)
+    .select({ offer: callOffers, call: calls, queueName: queues.name })
+    .from(callOffers)
+    .innerJoin(calls, eq(calls.id, callOffers.callId))
+    .leftJoin(queues, eq(queues.id, calls.queueId))
+    .where(and(eq(callOffers.tenantId, ctx.tenantId), eq(callOffers.userId, userId), eq(callOffers.result, "pending")));
+  if (!found) return null;
+  return {
+    offerId: found.offer.id,
+    callId: found.call.id,
+    expiresAt: found.offer.expiresAt.toISOString(),
+    fromNumber: found.call.fromNumber,
+    toNumber: found.call.toNumber,
+    queueId: found.call.queueId,
+    queueName: found.queueName,
+    enqueuedAt: found.call.queuedAt?.toISOString() ?? null,
+  };
 }

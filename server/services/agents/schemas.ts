@@ -17,3 +17,14 @@ export const agentStateOut = z.object({
   until: z.iso.datetime().nullable(),
 });
 export const agentOut = agentStateOut.extend({ name: z.string(), email: z.string(), role: z.string() });
+
+export const callOfferOut = z.object({
+  offerId: z.uuid(),
+  callId: z.uuid(),
+  expiresAt: z.iso.datetime(),
+  fromNumber: z.string(),
+  toNumber: z.string(),
+  queueId: z.uuid().nullable(),
+  queueName: z.string().nullable(),
+  enqueuedAt: z.iso.datetime().nullable(),
+});

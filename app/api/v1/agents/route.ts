@@ -1,3 +1,3 @@
 import { route } from "@/server/http/route";
 
-export const GET = route({ access: "supervisor" }, (s, { ctx }) => s.agents.list({ ctx }));
+export const GET = route({ access: "member" }, (s, { ctx }) => s.agents.list({ ctx }));
