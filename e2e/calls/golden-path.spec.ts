@@ -41,9 +41,14 @@ async function heardInBrowser(page: Page): Promise<number> {
 
 const uniqueNumber = () => `+1415${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
 
-test("a caller reaches an agent in the browser, both hear each other, the agent wraps up", async ({ page }) => {
+test("a caller reaches an agent in the browser, both hear each other, the agent wraps up", async ({ page, baseURL }) => {
   await signUp(page);
-  const api = page.request;
+  // The page's own API client, with the Origin a browser sends (cookie mutations need it).
+  const origin = { origin: baseURL ?? "" };
+  const api = {
+    get: (path: string) => page.request.get(path),
+    post: (path: string, o: { data: unknown }) => page.request.post(path, { ...o, headers: origin }),
+  };
   const me = await (await api.get("/api/v1/sessions")).json();
   const queue = await (await api.post("/api/v1/queues", { data: { name: "Support" } })).json();
   await api.post(`/api/v1/queues/${queue.id}/agents`, { data: { userId: me.user.id } });
