@@ -1,0 +1,55 @@
+/**
+ * OPTIONS keep-alive to every outbound trunk this node can see, every `everyMs`: the result
+ * (up/down, round trip) is stored on the trunk for the API and the admin console. Nodes share
+ * the work loosely: a trunk checked within the interval by any node is skipped.
+ */
+import { and, isNotNull, lt, or, isNull, eq } from "drizzle-orm";
+import { trunks } from "@/db/schema";
+import type { Deps } from "../context";
+
+export type Ping = (target: { host: string; port: number; transport: "udp" | "tcp" }) => Promise<{ ok: boolean; rttMs?: number }>;
+
+export function startTrunkHealth(deps: Deps, ping: Ping, opts: { everyMs?: number; log?: (msg: string, e?: unknown) => void } = {}) {
+  const everyMs = opts.everyMs ?? 30_000;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+
+  async function round(): Promise<void> {
+    const due = new Date(deps.now().getTime() - everyMs / 2);
+    const rows = await deps.db
+      .select({ id: trunks.id, tenantId: trunks.tenantId, outbound: trunks.outbound })
+      .from(trunks)
+      .where(and(isNotNull(trunks.outbound), or(isNull(trunks.healthCheckedAt), lt(trunks.healthCheckedAt, due))));
+    await Promise.all(
+      rows.map(async (t) => {
+        if (!t.outbound) return;
+        const r = await ping({ host: t.outbound.host, port: t.outbound.port, transport: t.outbound.transport }).catch(() => ({ ok: false, rttMs: undefined }));
+        await deps.db
+          .update(trunks)
+          .set({ health: r.ok ? "up" : "down", healthCheckedAt: deps.now(), healthRttMs: r.ok && r.rttMs !== undefined ? Math.round(r.rttMs) : null })
+          .where(and(eq(trunks.tenantId, t.tenantId), eq(trunks.id, t.id)));
+      }),
+    );
+  }
+
+  const tick = () => {
+    if (running || stopped) return;
+    running = round()
+      .catch((e: unknown) => opts.log?.("trunk health round failed", e))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  tick();
+  return {
+    /** One round now (tests). */
+    round,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
