@@ -5,7 +5,9 @@ import { AppError } from "../errors";
 export interface LiveCallEntry {
   callId: string;
   tenantId: string;
-  destination: { type: "queue" | "flow" | "user"; id: string };
+  /** Where an inbound call goes; null for an agent's outbound call. */
+  destination: { type: "queue" | "flow" | "user"; id: string } | null;
+  outbound?: boolean;
   fromNumber: string;
   callerLegId?: string;
   agent?: { userId: string; leg: MediaWebRtcLeg | null; pending: Promise<MediaWebRtcLeg> | null };

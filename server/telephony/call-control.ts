@@ -1,0 +1,147 @@
+/**
+ * Call control: the gateway's events and the agents' actions on one node, each a few lines over
+ * the domain verbs (records, routing) and the media plane (legs, music). It holds no routing
+ * logic of its own: the dispatcher offers calls, the services change records.
+ */
+import type { MediaPlane } from "@/media/protocol";
+import type { TransferTarget } from "../realtime/call-handlers";
+import type { CallEvents, GatewayPort, MediaTools } from "./ports";
+import { type Ctx, type Deps, actorUserId, systemCtx } from "../context";
+import { AppError } from "../errors";
+import * as calls from "../services/calls";
+import { transferInRecords } from "../realtime/call-handlers";
+import type { AcceptedCall } from "./inbound-router";
+import type { LiveCallEntry, LiveCalls } from "./live-calls";
+
+export interface CallControlDeps {
+  deps: Deps;
+  media: MediaPlane;
+  live: LiveCalls;
+  gateway: () => GatewayPort;
+  tools: MediaTools;
+  log: (msg: string, e?: unknown) => void;
+}
+
+export function createCallControl(c: CallControlDeps) {
+  const { deps, live } = c;
+  const guard = (what: string, work: Promise<unknown>) => void work.catch((e: unknown) => c.log(`${what} failed`, e));
+  const music = (callId: string) => {
+    const entry = live.get(callId);
+    if (!entry?.callerLegId) return;
+    entry.stopMusic?.();
+    entry.stopMusic = c.tools.playMusic(callId, entry.callerLegId);
+  };
+  const silenceMusic = (callId: string) => {
+    const entry = live.get(callId);
+    entry?.stopMusic?.();
+    if (entry) entry.stopMusic = undefined;
+  };
+
+  const events: CallEvents = {
+    onAnswered(callId, info) {
+      const entry = live.get(callId);
+      if (!entry) return;
+      entry.callerLegId = info.legId;
+      const ctx = systemCtx(deps, entry.tenantId);
+      if (entry.outbound) {
+        guard("outbound answered", calls.outboundAnswered({ ctx, input: { callId } }));
+        return;
+      }
+      const d = entry.destination;
+      if (!d) return;
+      music(callId);
+      guard("enqueue", calls.enqueue({ ctx, input: d.type === "queue" ? { callId, queueId: d.id } : { callId, userId: d.id } }));
+    },
+    onHold(callId, held) {
+      const entry = live.get(callId);
+      if (entry) guard("caller hold", calls.setHold({ ctx: systemCtx(deps, entry.tenantId), input: { callId, held, by: "caller" } }));
+    },
+    onEnded(callId, reason) {
+      const entry = live.remove(callId);
+      if (!entry) return;
+      entry.stopMusic?.();
+      guard("end", calls.end({ ctx: systemCtx(deps, entry.tenantId), input: { callId, reason } }));
+    },
+  };
+
+  async function hangupCall(tenantId: string, callId: string, reason: string) {
+    const entry = live.remove(callId);
+    entry?.stopMusic?.();
+    await c.gateway().hangup(callId, reason).catch((e: unknown) => c.log("hangup", e));
+    await calls.end({ ctx: systemCtx(deps, tenantId), input: { callId, reason } });
+  }
+
+  return {
+    events,
+    accepted(call: AcceptedCall) {
+      live.add({ callId: call.callId, tenantId: call.tenantId, destination: call.destination, fromNumber: call.fromNumber });
+    },
+    /** The agent answers an offer: the record moves first (the database decides), then media. */
+    async answer(ctx: Ctx, offerId: string) {
+      const row = await calls.answerOffer({ ctx, input: { offerId } });
+      const entry = live.get(row.id);
+      if (!entry) {
+        await calls.end({ ctx: systemCtx(deps, ctx.tenantId), input: { callId: row.id, reason: "media_lost" } });
+        throw new AppError("conflict", "The call is no longer on this node");
+      }
+      entry.agent = { userId: actorUserId(ctx) ?? "", leg: null, pending: null };
+      silenceMusic(row.id);
+      return { callId: row.id };
+    },
+    async decline(ctx: Ctx, offerId: string) {
+      await calls.declineOffer({ ctx, input: { offerId } });
+    },
+    async hangup(ctx: Ctx, callId: string) {
+      live.ofAgent(ctx.tenantId, actorUserId(ctx) ?? "", callId);
+      await hangupCall(ctx.tenantId, callId, "agent_hangup");
+    },
+    /** Blind transfer: the agent leaves the call, the caller hears music while it rings elsewhere. */
+    async transfer(ctx: Ctx, callId: string, to: TransferTarget) {
+      const entry: LiveCallEntry = live.ofAgent(ctx.tenantId, actorUserId(ctx) ?? "", callId);
+      await transferInRecords(ctx, callId, to);
+      const leg = entry.agent?.leg;
+      entry.agent = undefined;
+      if (leg) await c.tools.removeLeg(callId, leg.id).catch((e: unknown) => c.log("remove agent leg", e));
+      music(callId);
+    },
+    async dtmf(ctx: Ctx, callId: string, digits: string) {
+      const entry = live.ofAgent(ctx.tenantId, actorUserId(ctx) ?? "", callId);
+      if (!entry.callerLegId) throw new AppError("conflict", "The far end is not connected yet");
+      await c.tools.sendDtmf(callId, entry.callerLegId, digits);
+    },
+    /** Click-to-call: the record first, media ready for the agent's browser, then the trunk dials. */
+    async dial(ctx: Ctx, toNumber: string) {
+      const { call, dial } = await calls.startOutbound({ ctx, input: { toNumber } });
+      const userId = actorUserId(ctx) ?? "";
+      try {
+        await c.media.createCall(call.id);
+      } catch (e) {
+        await calls.end({ ctx: systemCtx(deps, ctx.tenantId), input: { callId: call.id, reason: "media_failed" } });
+        throw e;
+      }
+      live.add({ callId: call.id, tenantId: ctx.tenantId, destination: null, outbound: true, fromNumber: call.fromNumber, agent: { userId, leg: null, pending: null } });
+      void c
+        .gateway()
+        .dial({ callId: call.id, target: dial.target, toUser: toNumber, fromUser: dial.fromUser, auth: dial.auth })
+        .then((leg) => events.onAnswered(call.id, leg))
+        .catch((e: unknown) => {
+          const reason = typeof (e as { reason?: unknown }).reason === "string" ? (e as { reason: string }).reason : "unreachable";
+          c.media.getCall(call.id)?.close(reason);
+          events.onEnded(call.id, reason);
+        });
+      return { callId: call.id };
+    },
+    async hold(ctx: Ctx, callId: string, held: boolean) {
+      live.ofAgent(ctx.tenantId, actorUserId(ctx) ?? "", callId);
+      await calls.setHold({ ctx, input: { callId, held, by: "agent" } });
+      if (held) music(callId);
+      else silenceMusic(callId);
+    },
+    /** Graceful drain: every live call on this node is ended with BYE and recorded. */
+    async shutdown() {
+      for (const entry of live.all()) await hangupCall(entry.tenantId, entry.callId, "shutdown").catch((e: unknown) => c.log("shutdown", e));
+    },
+  };
+}
+
+export type CallControl = ReturnType<typeof createCallControl>;
