@@ -7,6 +7,7 @@
 import type { Db } from "@/db/client";
 import { type Deps, inTransaction, systemCtx } from "../context";
 import { moveAgent } from "../services/agents/internal";
+import { overflowDue } from "../services/calls/overflow";
 import { releaseOffer } from "../services/calls/release-offer";
 import { agentsDue, claimOffer, loadSnapshot, overdueOffers, tenantsWithWaitingCalls } from "./edge";
 import { planOffers } from "./plan-offers";
@@ -59,6 +60,7 @@ export function createDispatcher(deps: Deps, opts: { sweepMs?: number; log?: (ms
     for (const a of await agentsDue(db, now)) {
       await inTransaction(systemCtx(deps, a.tenantId), (ctx) => moveAgent(ctx, a.userId, "available", { from: [a.state] }));
     }
+    await overflowDue(deps);
     for (const tenantId of await tenantsWithWaitingCalls(db)) kick(tenantId);
   }
 

@@ -157,6 +157,35 @@ describe.each(testDrivers)("routing on $name", (driver) => {
     }
   });
 
+  it("moves a call that waited past the overflow delay to the overflow queue, where its agents get it", async () => {
+    const offers: string[] = [];
+    const d = { ...deps, notifyUser: (userId: string, e: UserEvent) => void (e.type === "call:offered" && offers.push(userId)) };
+    const { admin, queue, agentCtx, newCall, system } = await setup(d);
+    const time = clock(d);
+    const backup = await queues.create({ ctx: admin.ctx, input: queueCreate.parse({ name: "Backup" }) });
+    await queues.update({ ctx: admin.ctx, input: { id: queue.id, patch: { overflow: { queueId: backup.id, afterSec: 30 } } } });
+    const helper = await agentCtx("Helper");
+    await db.db.delete(queueMembers).where(eq(queueMembers.userId, userOf(helper)));
+    await queues.addAgent({ ctx: admin.ctx, input: { id: backup.id, userId: userOf(helper) } });
+    await agents.setState({ ctx: helper, input: { state: "available" } });
+    const dispatcher = createDispatcher(d, { sweepMs: 60_000 });
+    try {
+      const call = await newCall();
+      await dispatcher.sweep();
+      await dispatcher.idle();
+      expect(offers).toEqual([]);
+      time.advance(31_000);
+      await dispatcher.sweep();
+      await dispatcher.idle();
+      expect(offers).toEqual([userOf(helper)]);
+      const record = await calls.get({ ctx: system, input: { id: call.id } });
+      expect(record.queue?.name).toBe("Backup");
+      expect(record.events.map((e) => e.type)).toContain("overflow");
+    } finally {
+      await dispatcher.close();
+    }
+  });
+
   it("lets an agent only choose Available, Break or Offline, never while ringing", async () => {
     const { agentCtx, newCall, system } = await setup(deps);
     const agent = await agentCtx("Busy");
