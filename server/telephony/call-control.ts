@@ -137,6 +137,14 @@ export function createCallControl(c: CallControlDeps) {
       if (held) music(callId);
       else silenceMusic(callId);
     },
+    /** Callers who waited past their queue's maximum: a callback ticket or voicemail, then goodbye. */
+    async checkMaxWait() {
+      for (const due of await calls.maxWaitDue(deps)) {
+        const ctx = systemCtx(deps, due.tenantId);
+        if (due.action === "callback") await calls.requestCallback({ ctx, input: { callId: due.id, queueName: due.queueName } });
+        await hangupCall(due.tenantId, due.id, due.action === "callback" ? "callback_requested" : "max_wait");
+      }
+    },
     /** Graceful drain: every live call on this node is ended with BYE and recorded. */
     async shutdown() {
       for (const entry of live.all()) await hangupCall(entry.tenantId, entry.callId, "shutdown").catch((e: unknown) => c.log("shutdown", e));

@@ -10,3 +10,6 @@ export { wrapUp } from "./wrap-up";
 export { transfer } from "./transfer";
 export { startOutbound } from "./start-outbound";
 export { outboundAnswered } from "./outbound-answered";
+export { maxWaitDue } from "./max-wait";
+export { requestCallback } from "./request-callback";
+export { overflowDue } from "./overflow";
