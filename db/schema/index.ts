@@ -9,3 +9,4 @@ export * from "./contacts";
 export * from "./calls";
 export * from "./agents";
 export * from "./billing";
+export * from "./flows";
