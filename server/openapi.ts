@@ -5,6 +5,8 @@ import { auditEntryOut } from "./services/audit/schemas";
 import { agentOut, agentStateOut, callOfferOut, stateInput } from "./services/agents/schemas";
 import { callOut, callSummaryOut, wrapUpInput } from "./services/calls/schemas";
 import { billingOut, checkoutInput, urlOut } from "./services/billing/schemas";
+import { flowCreate, flowOut, flowUpdate, flowVersionOut } from "./services/flows/schemas";
+import { hoursCreate, hoursOut, hoursUpdate } from "./services/hours/schemas";
 import { numberCreate, numberOut, numberUpdate } from "./services/numbers/schemas";
 import { trunkCreate, trunkOut, trunkUpdate } from "./services/trunks/schemas";
 import { memberInput, memberOut, queueAgentOut, queueCreate, queueOut, queueUpdate } from "./services/queues/schemas";
@@ -60,6 +62,18 @@ export const operations: Operation[] = [
   { method: "get", path: "/numbers/{id}", summary: "Read a number", tag: "Telephony", access: "member", response: numberOut },
   { method: "patch", path: "/numbers/{id}", summary: "Change a number's destination", tag: "Telephony", access: "admin", body: numberUpdate, response: numberOut },
   { method: "delete", path: "/numbers/{id}", summary: "Remove a number", tag: "Telephony", access: "admin", status: 204 },
+  { method: "get", path: "/business-hours", summary: "List business hours (with whether each is open now)", tag: "Telephony", access: "member", response: z.array(hoursOut) },
+  { method: "post", path: "/business-hours", summary: "Create business hours: weekly opening times in a time zone, and holidays", tag: "Telephony", access: "admin", body: hoursCreate, response: hoursOut, status: 201 },
+  { method: "get", path: "/business-hours/{id}", summary: "Read business hours", tag: "Telephony", access: "member", response: hoursOut },
+  { method: "patch", path: "/business-hours/{id}", summary: "Update business hours", tag: "Telephony", access: "admin", body: hoursUpdate, response: hoursOut },
+  { method: "delete", path: "/business-hours/{id}", summary: "Delete business hours", tag: "Telephony", access: "admin", status: 204 },
+  { method: "get", path: "/flows", summary: "List IVR flows", tag: "IVR", access: "admin", response: z.array(z.object({ id: z.uuid(), name: z.string(), publishedVersion: z.number().nullable(), updatedAt: z.iso.datetime() })) },
+  { method: "post", path: "/flows", summary: "Create an IVR flow (a draft)", tag: "IVR", access: "admin", body: flowCreate, response: flowOut, status: 201 },
+  { method: "get", path: "/flows/{id}", summary: "A flow: its draft with problems, and the published version", tag: "IVR", access: "admin", response: flowOut },
+  { method: "patch", path: "/flows/{id}", summary: "Save a flow's draft (problems are reported, not refused)", tag: "IVR", access: "admin", body: flowUpdate, response: flowOut },
+  { method: "post", path: "/flows/{id}/publish", summary: "Publish the draft as the next version (refused while it has problems)", tag: "IVR", access: "admin", response: flowOut },
+  { method: "get", path: "/flows/{id}/versions", summary: "A flow's published versions", tag: "IVR", access: "admin", response: z.array(flowVersionOut) },
+  { method: "delete", path: "/flows/{id}", summary: "Delete a flow no number routes to", tag: "IVR", access: "admin", status: 204 },
   { method: "get", path: "/billing", summary: "Plan, seats used and paid, next invoice (enabled: false in self-hosted mode)", tag: "Billing", access: "admin", response: billingOut },
   { method: "post", path: "/billing/checkout", summary: "A Stripe Checkout session (subscription, per seat) for the tenant", tag: "Billing", access: "admin", body: checkoutInput, response: urlOut },
   { method: "post", path: "/billing/portal", summary: "The Stripe Customer Portal for the tenant", tag: "Billing", access: "admin", response: urlOut },

@@ -9,3 +9,5 @@ export * as numbers from "./numbers";
 export * as agents from "./agents";
 export * as calls from "./calls";
 export * as billing from "./billing";
+export * as flows from "./flows";
+export * as hours from "./hours";

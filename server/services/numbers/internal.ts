@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { numbers, queues, users } from "@/db/schema";
+import { flows, numbers, queues, users } from "@/db/schema";
 import { type Ctx, exec } from "../../context";
 import { AppError, notFound } from "../../errors";
 import type { NumberCreate, NumberOut } from "./schemas";
@@ -17,11 +17,12 @@ export async function getNumberInTenant(ctx: Ctx, unverifiedId: string): Promise
 
 export const numberTaken = (n: string) => new AppError("conflict", `The number ${n} is already in use`);
 
-/** The destination must be this tenant's; flows arrive with the IVR builder. */
+const TABLES = { queue: queues, user: users, flow: flows } as const;
+
+/** The destination must be this tenant's. */
 export async function checkDestination(ctx: Ctx, d: NumberCreate["destination"]): Promise<void> {
   const bad = (what: string) => new AppError("validation_failed", `destination.id: no such ${what}`, { field: "destination.id" });
-  if (d.type === "flow") throw bad("flow");
-  const table = d.type === "queue" ? queues : users;
+  const table = TABLES[d.type];
   const [row] = await exec(ctx)
     .select({ id: table.id })
     .from(table)
@@ -34,6 +35,10 @@ export async function toNumbersOut(ctx: Ctx, rows: NumberRow[]): Promise<NumberO
   const names = new Map<string, string>();
   const queueIds = ids("queue");
   const userIds = ids("user");
+  const flowIds = ids("flow");
+  if (flowIds.length) {
+    for (const f of await exec(ctx).select({ id: flows.id, name: flows.name }).from(flows).where(and(eq(flows.tenantId, ctx.tenantId), inArray(flows.id, flowIds)))) names.set(f.id, f.name);
+  }
   if (queueIds.length) {
     for (const q of await exec(ctx).select({ id: queues.id, name: queues.name }).from(queues).where(and(eq(queues.tenantId, ctx.tenantId), inArray(queues.id, queueIds)))) names.set(q.id, q.name);
   }

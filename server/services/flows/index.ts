@@ -1,0 +1,7 @@
+export { create } from "./create";
+export { list } from "./list";
+export { get } from "./get";
+export { update } from "./update";
+export { remove } from "./remove";
+export { publish } from "./publish";
+export { versions } from "./versions";
