@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/admin/queues", label: "Queues" },
   { href: "/admin/trunks", label: "Trunks" },
   { href: "/admin/numbers", label: "Numbers" },
+  { href: "/admin/hours", label: "Business hours" },
   { href: "/admin/api-keys", label: "API keys" },
   { href: "/admin/billing", label: "Billing" },
   { href: "/admin/audit", label: "Audit log" },
