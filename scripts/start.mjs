@@ -1,7 +1,8 @@
 // `npm start`: the whole product on embedded defaults (PGlite under DATA_DIR unless DATABASE_URL).
 import { spawn } from "node:child_process";
-import { ROOT, ensureBuild, must } from "./lib.mjs";
+import { ROOT, ensureBuild, ensureDebianPackages, must } from "./lib.mjs";
 
+ensureDebianPackages(["espeak-ng"], "IVR prompts and announcements are spoken by espeak-ng");
 must("node", ["scripts/ensure-mediasoup.mjs"]);
 ensureBuild();
 const child = spawn("npx", ["tsx", "server/main.ts"], { stdio: "inherit", cwd: ROOT });

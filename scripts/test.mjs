@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { ROOT, ensureBuild, ensureDebianPackages, must, run } from "./lib.mjs";
 
 ensureDebianPackages(["chromium", "fonts-liberation"], "browser tests run in Debian's Chromium");
+ensureDebianPackages(["sip-tester", "baresip", "espeak-ng"], "telephony tests call in with SIPp and baresip; IVR prompts are spoken by espeak-ng");
 
 must("npx", ["tsc", "--noEmit"]);
 must("npx", ["eslint", ".", "--max-warnings=0"]);
