@@ -39,7 +39,7 @@ describe("the IVR engine", () => {
   it("greets, takes a key and routes to that branch's queue, reporting the path", async () => {
     const io = caller(["2"]);
     const path: string[] = [];
-    expect(await runFlow(flow, io, (n, d) => path.push(d ? `${n.id}:${d}` : n.id))).toEqual({ kind: "queue", queueId: Q2 });
+    expect(await runFlow(flow, io, (n, d) => void path.push(d ? `${n.id}:${d}` : n.id))).toEqual({ kind: "queue", queueId: Q2 });
     expect(io.heard).toEqual(["Welcome to Acme", "Sales 1, support 2"]);
     expect(path).toEqual(["hours:open", "welcome", "menu:2", "support"]);
   });

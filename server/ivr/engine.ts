@@ -29,7 +29,7 @@ export type FlowOutcome =
 const MAX_STEPS = 200;
 const INVALID: Prompt = { kind: "tts", text: "Sorry, that is not a valid choice." };
 
-export async function runFlow(flow: FlowDefinition, io: CallIo, onStep: (node: FlowNode, detail?: string) => void = () => {}): Promise<FlowOutcome> {
+export async function runFlow(flow: FlowDefinition, io: CallIo, onStep: (node: FlowNode, detail?: string) => void | Promise<void> = () => {}): Promise<FlowOutcome> {
   const byId = new Map(flow.nodes.map((n) => [n.id, n]));
   let current = byId.get(flow.start);
   for (let steps = 0; current && steps < MAX_STEPS; steps++) {
@@ -37,14 +37,14 @@ export async function runFlow(flow: FlowDefinition, io: CallIo, onStep: (node: F
     const node: FlowNode = current;
     switch (node.type) {
       case "play":
-        onStep(node);
+        await onStep(node);
         await io.play(node.prompt);
         if (!node.next) return { kind: "hangup" };
         current = byId.get(node.next);
         break;
       case "menu": {
         const chosen = await menu(node, io);
-        onStep(node, chosen ?? "no input");
+        await onStep(node, chosen ?? "no input");
         const target = chosen ? node.options.find((o) => o.digit === chosen)?.next : node.noInput;
         if (!target) return io.hungUp ? { kind: "caller_hung_up" } : { kind: "hangup" };
         current = byId.get(target);
@@ -52,20 +52,20 @@ export async function runFlow(flow: FlowDefinition, io: CallIo, onStep: (node: F
       }
       case "hours": {
         const open = await io.isOpen(node.hoursId);
-        onStep(node, open ? "open" : "closed");
+        await onStep(node, open ? "open" : "closed");
         current = byId.get(open ? node.open : node.closed);
         break;
       }
       case "queue":
-        onStep(node);
+        await onStep(node);
         return { kind: "queue", queueId: node.queueId };
       case "transfer":
-        onStep(node);
+        await onStep(node);
         return { kind: "transfer", number: node.number };
       case "voicemail":
       case "callback":
       case "hangup":
-        onStep(node);
+        await onStep(node);
         if (node.prompt) await io.play(node.prompt);
         return { kind: node.type };
     }

@@ -41,6 +41,10 @@ export interface GatewayPort {
 export interface MediaTools {
   /** Music on hold to one leg until the returned stop is called. */
   playMusic(callId: string, legId: string): () => void;
+  /** Plays 8 kHz PCM to a leg; `done` resolves when it finished or was stopped. */
+  play(callId: string, legId: string, pcm: Int16Array): { done: Promise<void>; stop(): void };
+  /** Each RFC 4733 digit the leg sends; returns the unsubscribe. */
+  onDtmf(callId: string, legId: string, listener: (digit: string) => void): () => void;
   /** RFC 4733 digits into a leg (the caller's). */
   sendDtmf(callId: string, legId: string, digits: string): Promise<void>;
   /** Takes a leg out of a call (an agent who transferred it away). */

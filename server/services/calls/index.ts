@@ -13,3 +13,4 @@ export { outboundAnswered } from "./outbound-answered";
 export { maxWaitDue } from "./max-wait";
 export { requestCallback } from "./request-callback";
 export { overflowDue } from "./overflow";
+export { recordIvrStep } from "./record-ivr";

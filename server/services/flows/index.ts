@@ -5,3 +5,4 @@ export { update } from "./update";
 export { remove } from "./remove";
 export { publish } from "./publish";
 export { versions } from "./versions";
+export { published } from "./published";
