@@ -5,6 +5,8 @@
  */
 import type { MediaPlane } from "@/media/protocol";
 import type { TransferTarget } from "../realtime/call-handlers";
+import type { SpeechProvider } from "../ivr/speech";
+import { runIvr } from "./ivr-runner";
 import type { CallEvents, GatewayPort, MediaTools } from "./ports";
 import { type Ctx, type Deps, actorUserId, systemCtx } from "../context";
 import { AppError } from "../errors";
@@ -19,8 +21,11 @@ export interface CallControlDeps {
   live: LiveCalls;
   gateway: () => GatewayPort;
   tools: MediaTools;
+  speech: SpeechProvider;
   log: (msg: string, e?: unknown) => void;
 }
+
+const SUSPENDED = "We are sorry. This service is not available at the moment. Please try again later. Goodbye.";
 
 export function createCallControl(c: CallControlDeps) {
   const { deps, live } = c;
@@ -49,6 +54,14 @@ export function createCallControl(c: CallControlDeps) {
       }
       const d = entry.destination;
       if (!d) return;
+      if (entry.suspended) {
+        guard("suspended", announceThenHangup(entry.tenantId, callId, info.legId, SUSPENDED, "subscription_lapsed"));
+        return;
+      }
+      if (d.type === "flow") {
+        guard("ivr", ivr(entry.tenantId, callId, info.legId, d.id));
+        return;
+      }
       music(callId);
       guard("enqueue", calls.enqueue({ ctx, input: d.type === "queue" ? { callId, queueId: d.id } : { callId, userId: d.id } }));
     },
@@ -64,6 +77,32 @@ export function createCallControl(c: CallControlDeps) {
     },
   };
 
+  async function announceThenHangup(tenantId: string, callId: string, legId: string, text: string, reason: string) {
+    await c.tools.play(callId, legId, await c.speech.synthesize(text)).done;
+    await hangupCall(tenantId, callId, reason);
+  }
+
+  /** The number's IVR flow, then where it sends the caller. */
+  async function ivr(tenantId: string, callId: string, legId: string, flowId: string) {
+    const outcome = await runIvr(deps, c.tools, c.speech, { callId, tenantId, legId, flowId, ended: () => !live.get(callId) });
+    const ctx = systemCtx(deps, tenantId);
+    switch (outcome.kind) {
+      case "caller_hung_up":
+        return;
+      case "queue":
+        music(callId);
+        await calls.enqueue({ ctx, input: { callId, queueId: outcome.queueId } });
+        return;
+      case "callback":
+        await calls.requestCallback({ ctx, input: { callId, queueName: "the IVR" } });
+        await hangupCall(tenantId, callId, "callback_requested");
+        return;
+      default:
+        // Transfer to a number and voicemail need an outbound leg and the recorder on this call.
+        await hangupCall(tenantId, callId, outcome.kind === "hangup" ? "ivr_hangup" : `ivr_${outcome.kind}_unavailable`);
+    }
+  }
+
   async function hangupCall(tenantId: string, callId: string, reason: string) {
     const entry = live.remove(callId);
     entry?.stopMusic?.();
@@ -74,7 +113,7 @@ export function createCallControl(c: CallControlDeps) {
   return {
     events,
     accepted(call: AcceptedCall) {
-      live.add({ callId: call.callId, tenantId: call.tenantId, destination: call.destination, fromNumber: call.fromNumber });
+      live.add({ callId: call.callId, tenantId: call.tenantId, destination: call.destination, fromNumber: call.fromNumber, suspended: call.suspended });
     },
     /** The agent answers an offer: the record moves first (the database decides), then media. */
     async answer(ctx: Ctx, offerId: string) {

@@ -11,6 +11,7 @@ import type { Decision, InviteInfo } from "./ports";
 import type { Deps } from "../context";
 import { systemCtx } from "../context";
 import { unseal } from "../crypto/sealed";
+import { takesCalls } from "../services/billing/internal";
 import { startInbound } from "../services/calls/start-inbound";
 import { type NumberRow, type TrunkRow, findNumber, toE164, trunksAllowing, trunksOfTenant } from "./lookup";
 
@@ -19,6 +20,8 @@ export interface AcceptedCall {
   tenantId: string;
   destination: { type: NumberRow["destinationType"]; id: string };
   fromNumber: string;
+  /** The tenant's subscription lapsed: the caller hears why, then the call ends. */
+  suspended: boolean;
 }
 
 export function createInboundRouter(deps: Deps, onAccepted: (call: AcceptedCall) => void): { route(invite: InviteInfo): Promise<Decision> } {
@@ -45,14 +48,15 @@ export function createInboundRouter(deps: Deps, onAccepted: (call: AcceptedCall)
         const challengeable = own.some((t) => t.inboundUsername !== null && (t.inboundAddresses.length === 0 || byAddress.includes(t)));
         return challengeable && !invite.digest ? { challenge: { realm: "hotline" } } : reject(403, "Forbidden");
       }
-      if (number.destinationType === "flow") return reject(480, "Temporarily Unavailable");
 
       const fromNumber = toE164(invite.fromUser) ?? invite.fromUser.slice(0, 64);
+      const ctx = systemCtx(deps, number.tenantId);
+      const suspended = !(await takesCalls(ctx));
       const call = await startInbound({
-        ctx: systemCtx(deps, number.tenantId),
+        ctx,
         input: { fromNumber, toNumber: number.number, trunkId: trunk.id, sipCallId: invite.sipCallId, source: `${invite.source.transport}:${invite.source.ip}:${invite.source.port}` },
       });
-      onAccepted({ callId: call.id, tenantId: number.tenantId, destination: { type: number.destinationType, id: number.destinationId }, fromNumber });
+      onAccepted({ callId: call.id, tenantId: number.tenantId, destination: { type: number.destinationType, id: number.destinationId }, fromNumber, suspended });
       return { accept: { callId: call.id } };
     },
   };

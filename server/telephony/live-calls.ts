@@ -8,6 +8,7 @@ export interface LiveCallEntry {
   /** Where an inbound call goes; null for an agent's outbound call. */
   destination: { type: "queue" | "flow" | "user"; id: string } | null;
   outbound?: boolean;
+  suspended?: boolean;
   fromNumber: string;
   callerLegId?: string;
   agent?: { userId: string; leg: MediaWebRtcLeg | null; pending: Promise<MediaWebRtcLeg> | null };

@@ -75,3 +75,9 @@ export async function ensureCustomer(ctx: Ctx): Promise<string> {
 
 /** Where Stripe sends the browser back: PUBLIC_URL, else the origin the request came from. */
 export const billingBase = (ctx: Ctx, origin: string) => ctx.deps.billing?.publicUrl ?? origin;
+
+/** Whether the tenant takes new calls: billing off, or a live subscription. */
+export async function takesCalls(ctx: Ctx): Promise<boolean> {
+  if (!ctx.deps.billing) return true;
+  return subscriptionLive(await accountOf(ctx), ctx.deps.billing.graceDays, ctx.deps.now());
+}
