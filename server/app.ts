@@ -58,7 +58,7 @@ export async function createApp({ env, database, dev = false, log = console.log 
   }
 
   // notify is bound to Socket.IO once the HTTP server exists (below).
-  const deps: Deps = { db: db.db, secret, rateLimiter, now: () => new Date(), notify: () => {}, notifyUser: () => {}, nodeId: env.NODE_ID ?? `${hostname()}:${process.pid}`, kickRouting: () => {}, billing: billingFromEnv(env) };
+  const deps: Deps = { db: db.db, secret, rateLimiter, now: () => new Date(), notify: () => {}, notifyUser: () => {}, nodeId: env.NODE_ID ?? `${hostname()}:${process.pid}`, kickRouting: () => {}, billing: billingFromEnv(env), dataDir };
   const trustedOrigins = env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).origin] : [];
   const metrics = createMetrics();
   setRuntime({
@@ -114,6 +114,11 @@ export async function createApp({ env, database, dev = false, log = console.log 
   deps.notifyUser = realtime.notifyUser;
   const dispatcher = createDispatcher(deps);
   deps.kickRouting = dispatcher.kick;
+  // Recordings past their tenant's retention are deleted hourly (and once at start).
+  const purge = () => void services.recordings.purgeExpired(deps).catch((e: unknown) => console.error("[recordings] purge failed", e));
+  purge();
+  const purgeTimer = setInterval(purge, 3_600_000);
+  purgeTimer.unref();
 
   return {
     deps,
@@ -138,6 +143,7 @@ export async function createApp({ env, database, dev = false, log = console.log 
           setTimeout(resolve, 10_000).unref();
         });
       }
+      clearInterval(purgeTimer);
       await dispatcher.close();
       await realtime.close(); // also ends the sockets and the HTTP server
       await nextApp.close().catch(() => {});

@@ -16,6 +16,8 @@ export interface Deps {
   notifyUser: (userId: string, event: UserEvent) => void;
   /** This process's id in call records (the node that holds a call's SIP dialog and media). */
   nodeId: string;
+  /** Where files live (recordings, prompt cache). */
+  dataDir: string;
   /** Stripe, or null in self-hosted mode (billing off, unlimited seats). */
   billing: { provider: BillingProvider; graceDays: number; publicUrl: string | null } | null;
   /** Asks the routing engine to look at this tenant's waiting calls and free agents now. */

@@ -7,6 +7,7 @@ import { callOut, callSummaryOut, wrapUpInput } from "./services/calls/schemas";
 import { billingOut, checkoutInput, urlOut } from "./services/billing/schemas";
 import { flowCreate, flowOut, flowUpdate, flowVersionOut } from "./services/flows/schemas";
 import { hoursCreate, hoursOut, hoursUpdate } from "./services/hours/schemas";
+import { settingsOut, settingsUpdate } from "./services/settings/schemas";
 import { numberCreate, numberOut, numberUpdate } from "./services/numbers/schemas";
 import { trunkCreate, trunkOut, trunkUpdate } from "./services/trunks/schemas";
 import { memberInput, memberOut, queueAgentOut, queueCreate, queueOut, queueUpdate } from "./services/queues/schemas";
@@ -62,6 +63,9 @@ export const operations: Operation[] = [
   { method: "get", path: "/numbers/{id}", summary: "Read a number", tag: "Telephony", access: "member", response: numberOut },
   { method: "patch", path: "/numbers/{id}", summary: "Change a number's destination", tag: "Telephony", access: "admin", body: numberUpdate, response: numberOut },
   { method: "delete", path: "/numbers/{id}", summary: "Remove a number", tag: "Telephony", access: "admin", status: 204 },
+  { method: "get", path: "/settings", summary: "Organization settings: call recording on/off and retention", tag: "Accounts", access: "member", response: settingsOut },
+  { method: "patch", path: "/settings", summary: "Change call recording and its retention (days)", tag: "Accounts", access: "admin", body: settingsUpdate, response: settingsOut },
+  { method: "get", path: "/calls/{id}/recording", summary: "The call's recording: stereo WAV, caller left, agent right (decrypted as it streams)", tag: "Calls", access: "member" },
   { method: "get", path: "/business-hours", summary: "List business hours (with whether each is open now)", tag: "Telephony", access: "member", response: z.array(hoursOut) },
   { method: "post", path: "/business-hours", summary: "Create business hours: weekly opening times in a time zone, and holidays", tag: "Telephony", access: "admin", body: hoursCreate, response: hoursOut, status: 201 },
   { method: "get", path: "/business-hours/{id}", summary: "Read business hours", tag: "Telephony", access: "member", response: hoursOut },

@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { memoryRateLimiter } from "@/server/auth/rate-limit";
 import type { Ctx, Deps } from "@/server/context";
@@ -8,7 +10,7 @@ export const unique = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
 export const uniqueEmail = (label = "user") => `${unique(label)}@example.test`;
 
 export function testDeps(db: Db): Deps {
-  return { db, secret: "test-secret-test-secret-test-secret!!", rateLimiter: memoryRateLimiter(), now: () => new Date(), notify: () => {}, notifyUser: () => {}, nodeId: "test-node", kickRouting: () => {}, billing: null };
+  return { db, secret: "test-secret-test-secret-test-secret!!", rateLimiter: memoryRateLimiter(), now: () => new Date(), notify: () => {}, notifyUser: () => {}, nodeId: "test-node", kickRouting: () => {}, billing: null, dataDir: join(tmpdir(), "hotline-test-data") };
 }
 
 /** A fresh tenant with its admin, and the admin's context. */

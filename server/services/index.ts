@@ -11,3 +11,5 @@ export * as calls from "./calls";
 export * as billing from "./billing";
 export * as flows from "./flows";
 export * as hours from "./hours";
+export * as recordings from "./recordings";
+export * as settings from "./settings";

@@ -1,0 +1,62 @@
+/**
+ * Recordings at rest: AES-256-GCM under a per-tenant key derived from APP_SECRET (HKDF), in
+ * chunks so a long recording streams back without being held in memory. File layout:
+ *   "HLREC1" | repeated: iv (12) | length (4, BE) | ciphertext | tag (16)
+ * A chunk that fails authentication stops the read (tampering or the wrong tenant's key).
+ */
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { closeSync, openSync, readSync, writeSync } from "node:fs";
+
+const MAGIC = Buffer.from("HLREC1");
+const CHUNK = 64 * 1024;
+
+export function tenantKey(secret: string, tenantId: string): Buffer {
+  return Buffer.from(hkdfSync("sha256", secret, "hotline-recordings", tenantId, 32));
+}
+
+/** Encrypts `plainPath` into `sealedPath`. */
+export function sealFile(plainPath: string, sealedPath: string, key: Buffer): void {
+  const input = openSync(plainPath, "r");
+  const output = openSync(sealedPath, "w", 0o600);
+  try {
+    writeSync(output, MAGIC);
+    const buf = Buffer.alloc(CHUNK);
+    for (;;) {
+      const n = readSync(input, buf, 0, CHUNK, null);
+      if (n === 0) break;
+      const iv = randomBytes(12);
+      const cipher = createCipheriv("aes-256-gcm", key, iv);
+      const body = Buffer.concat([cipher.update(buf.subarray(0, n)), cipher.final()]);
+      const len = Buffer.alloc(4);
+      len.writeUInt32BE(body.length);
+      writeSync(output, Buffer.concat([iv, len, body, cipher.getAuthTag()]));
+    }
+  } finally {
+    closeSync(input);
+    closeSync(output);
+  }
+}
+
+/** Decrypts chunk by chunk; throws on a bad file or a chunk that fails authentication. */
+export function* openSealed(sealedPath: string, key: Buffer): Generator<Buffer> {
+  const fd = openSync(sealedPath, "r");
+  try {
+    const head = Buffer.alloc(MAGIC.length);
+    if (readSync(fd, head, 0, head.length, null) !== head.length || !head.equals(MAGIC)) throw new Error("not a sealed recording");
+    const meta = Buffer.alloc(16);
+    for (;;) {
+      const got = readSync(fd, meta, 0, 16, null);
+      if (got === 0) return;
+      if (got !== 16) throw new Error("sealed recording is truncated");
+      const len = meta.readUInt32BE(12);
+      if (len > CHUNK + 16) throw new Error("sealed recording has a bad chunk");
+      const body = Buffer.alloc(len + 16);
+      if (readSync(fd, body, 0, body.length, null) !== body.length) throw new Error("sealed recording is truncated");
+      const decipher = createDecipheriv("aes-256-gcm", key, meta.subarray(0, 12));
+      decipher.setAuthTag(body.subarray(len));
+      yield Buffer.concat([decipher.update(body.subarray(0, len)), decipher.final()]);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}

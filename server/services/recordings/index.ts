@@ -1,0 +1,3 @@
+export { store } from "./store";
+export { open } from "./open";
+export { purgeExpired } from "./purge";
