@@ -12,7 +12,7 @@ import { openFromEnv } from "./open-from-env";
 const env = parseEnv(process.env);
 const db = await openFromEnv(env);
 await db.migrate();
-const deps = { db: db.db, secret: resolveSecret(env.APP_SECRET, env.DATA_DIR).secret, rateLimiter: memoryRateLimiter(), now: () => new Date(), notify: () => {}, notifyUser: () => {}, nodeId: "seed", kickRouting: () => {}, billing: null };
+const deps = { db: db.db, secret: resolveSecret(env.APP_SECRET, env.DATA_DIR).secret, rateLimiter: memoryRateLimiter(), now: () => new Date(), notify: () => {}, notifyUser: () => {}, nodeId: "seed", kickRouting: () => {}, billing: null, dataDir: env.DATA_DIR };
 const email = "admin@demo.hotline.test";
 const [exists] = await db.db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
 if (exists) {
