@@ -10,6 +10,7 @@ const LINKS = [
   { href: "/admin/numbers", label: "Numbers" },
   { href: "/admin/hours", label: "Business hours" },
   { href: "/admin/flows", label: "IVR flows" },
+  { href: "/admin/recordings", label: "Recordings" },
   { href: "/admin/api-keys", label: "API keys" },
   { href: "/admin/billing", label: "Billing" },
   { href: "/admin/audit", label: "Audit log" },
