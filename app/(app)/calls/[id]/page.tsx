@@ -47,6 +47,14 @@ export default function CallPage() {
               <Fact label="Disposition">{c.disposition?.name ?? "—"}</Fact>
             </dl>
             <div className="mt-6">
+              <h3 className="text-sm font-semibold text-slate-900">Recording</h3>
+              {c.recording.available ? (
+                <audio controls preload="none" src={`/api/v1/calls/${c.id}/recording`} aria-label="Call recording" className="mt-2 w-full" />
+              ) : (
+                <p className="mt-1 text-sm text-slate-500">{c.state === "ended" ? "No recording for this call." : "Recording in progress."}</p>
+              )}
+            </div>
+            <div className="mt-6">
               <h3 className="text-sm font-semibold text-slate-900">Notes</h3>
               <p className="mt-1 whitespace-pre-wrap text-sm text-slate-700">{c.notes || "No notes."}</p>
             </div>
