@@ -129,3 +129,6 @@ export async function createMediaPlane(options: MediaPlaneOptions = {}): Promise
     },
   };
 }
+
+export * from "./sip/api";
+export { createSipGateway } from "./sip/gateway";
