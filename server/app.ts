@@ -14,6 +14,8 @@ import { createMetrics, routeLabel } from "./metrics";
 import { buildOpenApi } from "./openapi";
 import { createDispatcher } from "./acd/dispatcher";
 import { billingFromEnv } from "./billing/from-env";
+import { telephonyActions } from "./telephony/call-actions";
+import { startTelephony } from "./telephony/telephony";
 import type { CallActions } from "./realtime/call-handlers";
 import { attachRealtime } from "./realtime/io";
 import { setRuntime } from "./runtime";
@@ -114,6 +116,8 @@ export async function createApp({ env, database, dev = false, log = console.log 
   deps.notifyUser = realtime.notifyUser;
   const dispatcher = createDispatcher(deps);
   deps.kickRouting = dispatcher.kick;
+  const telephony = env.TELEPHONY === "on" ? await startTelephony(deps, env, log) : null;
+  if (telephony) callActions = telephonyActions(telephony);
   // Recordings past their tenant's retention are deleted hourly (and once at start).
   const purge = () => void services.recordings.purgeExpired(deps).catch((e: unknown) => console.error("[recordings] purge failed", e));
   purge();
@@ -144,6 +148,8 @@ export async function createApp({ env, database, dev = false, log = console.log 
         });
       }
       clearInterval(purgeTimer);
+      // Live calls end with BYE and are recorded before the database closes.
+      await telephony?.close();
       await dispatcher.close();
       await realtime.close(); // also ends the sockets and the HTTP server
       await nextApp.close().catch(() => {});

@@ -1,0 +1,25 @@
+import type { DtlsParameters, RtpCapabilities, RtpParameters } from "mediasoup/types";
+import { type Ctx, actorUserId } from "../context";
+import type { CallActions } from "../realtime/call-handlers";
+import type { Telephony } from "./telephony";
+
+/** The agents' Socket.IO verbs over this node's telephony. */
+export function telephonyActions(t: Telephony): CallActions {
+  const who = (ctx: Ctx) => ({ tenantId: ctx.tenantId, userId: actorUserId(ctx) ?? "" });
+  return {
+    answer: (ctx, offerId) => t.control.answer(ctx, offerId),
+    decline: (ctx, offerId) => t.control.decline(ctx, offerId),
+    hangup: (ctx, callId) => t.control.hangup(ctx, callId),
+    hold: (ctx, callId, held) => t.control.hold(ctx, callId, held),
+    transfer: (ctx, callId, to) => t.control.transfer(ctx, callId, to),
+    dial: (ctx, toNumber) => t.control.dial(ctx, toNumber),
+    dtmf: (ctx, callId, digits) => t.control.dtmf(ctx, callId, digits),
+    media: {
+      transports: (ctx, callId) => t.agentMedia.transports(who(ctx), callId),
+      // The shapes are mediasoup-client's; mediasoup checks them and answers a MediaError.
+      connect: (ctx, callId, transportId, dtls) => t.agentMedia.connect(who(ctx), callId, transportId, dtls as DtlsParameters),
+      produce: (ctx, callId, kind, rtp) => t.agentMedia.produce(who(ctx), callId, kind, rtp as RtpParameters),
+      capabilities: (ctx, callId, caps) => t.agentMedia.capabilities(who(ctx), callId, caps as RtpCapabilities),
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Starts this node's telephony: the media plane, the SIP gateway, call control, the agents'
+ * media signalling and trunk health; ends calls a previous run of this node left open (the
+ * record says so). Everything the server asks of media/ goes through media/protocol.ts.
+ */
+import { join, resolve } from "node:path";
+import { type SipGateway, createMediaPlane, createSipGateway } from "@/media/protocol";
+import type { Deps } from "../context";
+import type { Env } from "../env";
+import { espeakSpeech } from "../ivr/speech";
+import { endOrphans } from "../services/calls/end-orphans";
+import { createAgentMedia } from "./agent-media";
+import { createCallControl } from "./call-control";
+import { createInboundRouter } from "./inbound-router";
+import { LiveCalls } from "./live-calls";
+import { mediaTools } from "./media-tools";
+import { startTrunkHealth } from "./trunk-health";
+
+export async function startTelephony(deps: Deps, env: Env, log: (msg: string) => void) {
+  const logError = (msg: string, e?: unknown) => console.error(`[telephony] ${msg}`, e ?? "");
+  const ended = await endOrphans(deps, "node_restarted");
+  if (ended > 0) log(`Ended ${ended} call(s) left open by this node's previous run`);
+
+  const media = await createMediaPlane({
+    workers: env.MEDIA_WORKERS,
+    rtcMinPort: env.RTC_MIN_PORT,
+    rtcMaxPort: env.RTC_MAX_PORT,
+    onWorkerDied: ({ pid, error }) => logError(`mediasoup worker ${pid} died; replaced`, error),
+  });
+  const live = new LiveCalls();
+  let gateway: SipGateway | undefined;
+  const started = () => {
+    if (!gateway) throw new Error("the SIP gateway is not started");
+    return gateway;
+  };
+  const tools = mediaTools(media, started);
+  const control = createCallControl({
+    deps,
+    media,
+    live,
+    gateway: started,
+    tools,
+    speech: espeakSpeech({ cacheDir: join(resolve(env.DATA_DIR), "prompts") }),
+    log: logError,
+  });
+  try {
+    gateway = await createSipGateway({
+      host: env.SIP_HOST,
+      port: env.SIP_PORT,
+      publicIp: env.SIP_PUBLIC_IP,
+      media,
+      rtpListenIp: env.RTC_LISTEN_IP,
+      rtpAnnouncedIp: env.RTC_ANNOUNCED_IP,
+      maxCalls: env.MAX_CALLS,
+      router: createInboundRouter(deps, control.accepted),
+      events: { ...control.events, onDtmf: tools.dtmfFromGateway },
+      log: (level, msg) => (level === "info" ? log(msg) : logError(msg)),
+    });
+  } catch (e) {
+    media.close();
+    throw e;
+  }
+  const sip = gateway;
+  const iceServers = env.TURN_URLS ? [{ urls: env.TURN_URLS.split(","), username: env.TURN_USERNAME, credential: env.TURN_CREDENTIAL }] : [];
+  const agentMedia = createAgentMedia({ media, live, listenIp: env.RTC_LISTEN_IP, announcedIp: env.RTC_ANNOUNCED_IP, iceServers });
+  const health = startTrunkHealth(deps, (target) => sip.ping(target), { log: logError });
+  const maxWait = setInterval(() => void control.checkMaxWait().catch((e: unknown) => logError("max wait", e)), 1000);
+  maxWait.unref();
+  log(`SIP on ${env.SIP_HOST}:${sip.port} (UDP and TCP), RTP ${env.RTC_MIN_PORT}-${env.RTC_MAX_PORT}`);
+
+  return {
+    control,
+    agentMedia,
+    gateway: sip,
+    media,
+    async close() {
+      clearInterval(maxWait);
+      await health.stop();
+      await control.shutdown();
+      await sip.close();
+      media.close();
+    },
+  };
+}
+
+export type Telephony = Awaited<ReturnType<typeof startTelephony>>;
