@@ -1,6 +1,12 @@
 /**
  * The SIP gateway's face (exported through media/protocol.ts). The server answers `route` for
  * every INVITE before any call object exists, and hears what happens to calls through `events`.
+ *
+ *   const gw = await createSipGateway({ host: "0.0.0.0", port: 5060, media, rtpListenIp: "10.0.0.5",
+ *     maxCalls: 500, router: { route: async (invite) => ({ accept: { callId: "c1" } }) }, events });
+ *   await gw.dial({ callId: "c2", target: { host, port: 5060, transport: "udp" }, toUser, fromUser });
+ *   await gw.hangup("c1");   // BYE (or 487 before the answer), media closed; no onEnded (the server asked)
+ *   await gw.close();        // BYE to every live call (shutdown), sockets closed
  */
 import type { MediaPlane } from "../protocol";
 
@@ -42,7 +48,11 @@ export interface GatewayEvents {
   onAnswered(callId: string, info: { legId: string; codec: "pcmu" | "pcma" }): void;
   onHold(callId: string, held: boolean): void;
   onDtmf?(callId: string, digit: string): void;
-  /** Once per call, whoever ended it. */
+  /**
+   * Once per call the far end or the gateway ended: caller_hangup, cancelled, rtp_timeout,
+   * media_worker_died, ack_timeout, shutdown... Not for hangup() (the server asked) nor for a
+   * dial() that failed (its promise says so).
+   */
   onEnded(callId: string, reason: SipEndReason, detail?: string): void;
 }
 
@@ -67,7 +77,22 @@ export interface SipGatewayOptions {
   rtpTimeoutMs?: number;
   router: InboundRouter;
   events: GatewayEvents;
-  log?: (level: "info" | "warn" | "error", msg: string) => void;
+  log?: (level: "info" | "warn" | "error", msg: string, fields?: object) => void;
+}
+
+export interface DialOptions {
+  callId: string;
+  target: SipTarget;
+  toUser: string;
+  fromUser: string;
+  fromDisplayName?: string;
+  /** Answers a 401/407 challenge from the target. */
+  auth?: { username: string; password: string };
+  /** Offer only these (e.g. the codec of the call's other leg: no transcoding). Default PCMU, PCMA. */
+  codecs?: Array<"pcmu" | "pcma">;
+  onProgress?: (p: { status: 180 | 183; earlyMedia: boolean }) => void;
+  /** Ring time before CANCEL and no_answer; default 30 s. */
+  timeoutMs?: number;
 }
 
 export class DialError extends Error {
@@ -85,21 +110,20 @@ export interface SipGateway {
   readonly port: number;
   /** BYE to an answered call (CANCEL/487 before), ends its media. Does not call onEnded. */
   hangup(callId: string, reason?: SipEndReason): Promise<void>;
-  /** An outbound call on `callId`'s media (created when missing); rejects with a DialError. */
-  dial(o: {
-    callId: string;
-    target: SipTarget;
-    toUser: string;
-    fromUser: string;
-    fromDisplayName?: string;
-    auth?: { username: string; password: string };
-    onProgress?: (p: { status: 180 | 183; earlyMedia: boolean }) => void;
-    timeoutMs?: number;
-  }): Promise<{ legId: string; codec: "pcmu" | "pcma" }>;
+  /**
+   * An outbound call on `callId`'s media (created when missing); the leg joins that MediaCall.
+   * Rejects with a DialError: busy (486/600), no_answer (timeout, 408/480/487), unreachable (no
+   * response within 4 s, transport error), rejected (anything else, or no usable SDP).
+   */
+  dial(o: DialOptions): Promise<{ legId: string; codec: "pcmu" | "pcma" }>;
   /** RFC 4733 digits to the far end of the call's SIP leg. */
   sendDtmf(callId: string, digits: string): Promise<void>;
+  /** OPTIONS; ok for a 2xx within 5 s. */
   ping(target: SipTarget): Promise<{ ok: boolean; status?: number; rttMs?: number }>;
   activeCalls(): number;
-  stats(): { calls: number; droppedMessages: number };
+  /** Live calls, INVITEs being routed, and incoming messages dropped as garbage. */
+  stats(): { calls: number; pending: number; droppedMessages: number };
   close(): Promise<void>;
 }
+
+export { createSipGateway } from "./gateway";

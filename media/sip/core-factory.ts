@@ -4,8 +4,9 @@
  * to any Request-URI that is not its own user; a gateway receives INVITEs for every number it
  * carries. The dispatcher therefore sets the core's AOR to the INVITE's own Request-URI user
  * just before the core processes an out-of-dialog request (synchronous in sip.js), and the
- * router decides 404 for numbers nobody has. Outbound calls with their own credentials get a
- * core of their own (sip.js takes credentials per core), found again by Call-ID.
+ * router decides 404 for numbers nobody has. sip.js also takes credentials per core, not per
+ * request: the dispatcher notes each response's Call-ID before handing it to the core, and the
+ * authentication factory picks that outbound call's credentials.
  */
 import { Core, URI } from "./sip-core";
 import type { SipTransport } from "./transport";
@@ -15,7 +16,8 @@ export interface CoreOptions {
   advertisedHost: string;
   port: number;
   loggerFactory: Core.LoggerFactory;
-  auth?: { username: string; password: string };
+  /** Credentials for a 401/407 (sip.js asks while it handles the response). */
+  authenticationFactory: () => Core.DigestAuthentication | undefined;
   delegate?: Core.UserAgentCoreDelegate;
 }
 
@@ -35,7 +37,7 @@ export function makeCore(o: CoreOptions): Core.UserAgentCore {
       userAgentHeaderFieldValue: "Hotline",
       viaForceRport: true,
       viaHost: o.advertisedHost,
-      authenticationFactory: () => (o.auth ? new Core.DigestAuthentication(o.loggerFactory, undefined, o.auth.username, o.auth.password) : undefined),
+      authenticationFactory: o.authenticationFactory,
       transportAccessor: () => o.transport,
     },
     o.delegate ?? {},

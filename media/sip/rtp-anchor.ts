@@ -13,8 +13,8 @@ import { DtmfCollector } from "../rtp/dtmf";
 
 export interface AnchorOptions {
   listenIp: string;
-  /** Where mediasoup's PlainTransport for this leg listens. */
-  media: { ip: string; port: number };
+  /** Where mediasoup's PlainTransport for this leg listens (later via `setMedia` for outbound calls). */
+  media?: { ip: string; port: number };
   /** The far end from its SDP; its telephone-event payload type. */
   remote: { ip: string; port: number; telephoneEvent: number | null };
   onDtmf: (digit: string) => void;
@@ -23,7 +23,7 @@ export interface AnchorOptions {
 export class RtpAnchor {
   readonly ssrc = randomInt(1, 0xffffffff);
   private remote: { ip: string; port: number; telephoneEvent: number | null };
-  private mediaPeer: { ip: string; port: number };
+  private mediaPeer: { ip: string; port: number } | undefined;
   private readonly dtmf: DtmfCollector;
   lastInboundAt = Date.now();
   packetsIn = 0;
@@ -61,6 +61,10 @@ export class RtpAnchor {
     this.mediaPeer = peer;
   }
 
+  get ip(): string {
+    return this.socket.address().address;
+  }
+
   /** A re-INVITE moved the far end (or changed its DTMF payload type). */
   update(remote: AnchorOptions["remote"]): void {
     this.remote = remote;
@@ -73,7 +77,7 @@ export class RtpAnchor {
       return;
     }
     // mediasoup's stream (RTP and RTCP, rtcp-mux) goes out to the far end.
-    if (ip === this.mediaPeer.ip && port === this.mediaPeer.port) {
+    if (this.mediaPeer && ip === this.mediaPeer.ip && port === this.mediaPeer.port) {
       this.packetsOut++;
       this.socket.send(buf, this.remote.port, this.remote.ip);
       return;
@@ -100,7 +104,7 @@ export class RtpAnchor {
       }
       return;
     }
-    if (this.mediaPeer.port === 0) return; // no media leg yet (early media before the codec is known)
+    if (!this.mediaPeer) return;
     buf.writeUInt32BE(this.ssrc, 8);
     this.socket.send(buf, this.mediaPeer.port, this.mediaPeer.ip);
   }

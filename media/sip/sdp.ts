@@ -87,17 +87,18 @@ export function buildSdp(o: { ip: string; port: number; sessionId: number; versi
   ].join("\r\n");
 }
 
-/** An offer of both G.711 codecs (outbound calls). */
-export function buildOffer(o: { ip: string; port: number; sessionId: number }): string {
+/** An offer of PCMU and PCMA, or of `codecs` in that order (outbound calls). */
+export function buildOffer(o: { ip: string; port: number; sessionId: number; codecs?: ReadonlyArray<"pcmu" | "pcma"> }): string {
+  const codecs = o.codecs?.length ? o.codecs : (["pcmu", "pcma"] as const);
+  const pts = codecs.map((c) => (c === "pcmu" ? 0 : 8));
   return [
     "v=0",
     `o=hotline ${o.sessionId} 1 IN IP4 ${o.ip}`,
     "s=Hotline",
     `c=IN IP4 ${o.ip}`,
     "t=0 0",
-    `m=audio ${o.port} RTP/AVP 0 8 101`,
-    "a=rtpmap:0 PCMU/8000",
-    "a=rtpmap:8 PCMA/8000",
+    `m=audio ${o.port} RTP/AVP ${pts.join(" ")} 101`,
+    ...codecs.map((c) => (c === "pcmu" ? "a=rtpmap:0 PCMU/8000" : "a=rtpmap:8 PCMA/8000")),
     "a=rtpmap:101 telephone-event/8000",
     "a=fmtp:101 0-16",
     "a=ptime:20",

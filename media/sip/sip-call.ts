@@ -1,0 +1,69 @@
+/**
+ * One SIP call leg of the gateway: a small state machine (early -> answered -> ended) holding
+ * its sip.js session, its RTP anchor and its media. `end` runs once, whoever ends the call:
+ * it sends BYE (or cancels an unanswered call) when asked, closes the anchor and the media
+ * call, and reports onEnded.
+ */
+import type { MediaCall, MediaLeg } from "../protocol";
+import type { SipEndReason } from "./api";
+import type { RtpAnchor } from "./rtp-anchor";
+import type { Core } from "./sip-core";
+
+export type CallState = "early" | "answered" | "ended";
+
+export interface CallHooks {
+  onEnded(call: SipCall, reason: SipEndReason, detail: string | undefined, notify: boolean): void;
+  log(level: "info" | "warn" | "error", msg: string, fields?: object): void;
+}
+
+export class SipCall {
+  state: CallState = "early";
+  session: Core.Session | undefined;
+  anchor: RtpAnchor | undefined;
+  media: MediaCall | undefined;
+  leg: MediaLeg | undefined;
+  codec: "pcmu" | "pcma" | undefined;
+  payloadType = 0;
+  held = false;
+  /** Whether the gateway created the MediaCall (then a failed call closes it). */
+  ownsMedia = false;
+  sdpVersion = 1;
+  readonly sdpSessionId = Math.floor(Math.random() * 1e9);
+  /** Ends an unanswered call on the wire (inbound: 487; outbound: CANCEL). */
+  cancelEarly: (() => void) | undefined;
+
+  constructor(
+    readonly callId: string,
+    readonly sipCallId: string,
+    readonly direction: "inbound" | "outbound",
+    private readonly hooks: CallHooks,
+  ) {}
+
+  get ended(): boolean {
+    return this.state === "ended";
+  }
+
+  /**
+   * Ends the call once; `wire`: the far end must still be told (BYE/CANCEL); `notify: false`
+   * when the server asked (hangup) or learns it otherwise (dial's rejection): no onEnded.
+   */
+  end(reason: SipEndReason, o: { wire: boolean; detail?: string; notify?: boolean }): void {
+    if (this.state === "ended") return;
+    const was = this.state;
+    this.state = "ended";
+    if (o.wire) {
+      try {
+        if (was === "answered" && this.session) this.session.bye();
+        else this.cancelEarly?.();
+      } catch (err) {
+        this.hooks.log("warn", "could not end the call on the wire", { callId: this.callId, error: (err as Error).message });
+      }
+    }
+    // sip.js's BYE client disposes the dialog itself once sent.
+    if (!(o.wire && was === "answered")) this.session?.dispose();
+    this.anchor?.close();
+    // A failed outbound leg on the server's own MediaCall leaves that call alone.
+    if (this.media && this.media.ended === undefined && (this.ownsMedia || was === "answered")) this.media.close(reason);
+    this.hooks.onEnded(this, reason, o.detail, o.notify ?? true);
+  }
+}
