@@ -1,0 +1,60 @@
+/** A tenant ready to take calls: a queue, a loopback trunk, a number, and agents signed in. */
+import { type Browser, type Page, expect } from "@playwright/test";
+import { PASSWORD, signIn, signUp, uniqueEmail } from "../fixtures";
+
+export const uniqueNumber = () => `+1415${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+
+export interface ApiClient {
+  get(path: string): Promise<unknown>;
+  post(path: string, data?: unknown): Promise<{ status: number; body: unknown }>;
+  patch(path: string, data: unknown): Promise<{ status: number; body: unknown }>;
+}
+
+export function apiOf(page: Page, baseURL: string): ApiClient {
+  const headers = { origin: baseURL };
+  const wrap = async (r: Awaited<ReturnType<Page["request"]["post"]>>) => ({ status: r.status(), body: await r.json().catch(() => null) });
+  return {
+    get: async (path) => (await page.request.get(path)).json(),
+    post: async (path, data) => wrap(await page.request.post(path, { data, headers })),
+    patch: async (path, data) => wrap(await page.request.patch(path, { data, headers })),
+  };
+}
+
+/** Signs up a tenant in `page`, with a queue the admin is a member of, a trunk and a number. */
+export async function callCenter(page: Page, baseURL: string, queue: Record<string, unknown> = {}) {
+  await signUp(page);
+  const api = apiOf(page, baseURL);
+  const me = (await api.get("/api/v1/sessions")) as { user: { id: string } };
+  const q = (await api.post("/api/v1/queues", { name: "Support", ...queue })).body as { id: string };
+  await api.post(`/api/v1/queues/${q.id}/agents`, { userId: me.user.id });
+  await api.post("/api/v1/trunks", { name: "Loopback carrier", inboundAddresses: ["127.0.0.1"] });
+  const number = uniqueNumber();
+  const created = await api.post("/api/v1/numbers", { number, destination: { type: "queue", id: q.id } });
+  expect(created.status).toBe(201);
+  return { api, adminId: me.user.id, queueId: q.id, number };
+}
+
+/** A second agent in the same queue, signed in in a browser context of its own. */
+export async function secondAgent(browser: Browser, api: ApiClient, queueId: string, name = "Bo Agent") {
+  const email = uniqueEmail("agent");
+  const user = (await api.post("/api/v1/users", { email, name, role: "agent", password: PASSWORD })).body as { id: string };
+  await api.post(`/api/v1/queues/${queueId}/agents`, { userId: user.id });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email, PASSWORD);
+  await page.goto("/agent");
+  return { page, userId: user.id, close: () => context.close() };
+}
+
+export async function goAvailable(page: Page) {
+  if (!page.url().endsWith("/agent")) await page.goto("/agent");
+  await page.getByLabel("Status").selectOption({ label: "Available" });
+  await expect(page.getByLabel("Status")).toHaveValue("available");
+}
+
+export async function latestCall(api: ApiClient): Promise<Record<string, unknown> & { id: string; offers: Array<{ result: string; userId: string }>; endReason: string | null; state: string }> {
+  const list = (await api.get("/api/v1/calls")) as Array<{ id: string }>;
+  const first = list[0];
+  if (!first) throw new Error("no calls recorded");
+  return (await api.get(`/api/v1/calls/${first.id}`)) as never;
+}
