@@ -1,0 +1,90 @@
+/**
+ * The gateway against SIPp: every test has its own media plane, gateway (127.0.0.1, port 0)
+ * and router, and runs a scenario from ./scenarios on SIPp's own free ports.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { type MediaPlane, createMediaPlane } from "../protocol";
+import { dominantFrequency } from "../rtp/tone";
+import { RtpPeer, waitFor } from "../testing/rtp-peer";
+import type { InboundInvite, RouteDecision, SipEndReason, SipGateway, SipGatewayOptions } from "./api";
+import { createSipGateway } from "./gateway";
+import { killSipps, runSipp } from "./testing-sipp";
+
+interface Rig {
+  media: MediaPlane;
+  gateway: SipGateway;
+  invites: InboundInvite[];
+  answered: string[];
+  holds: boolean[];
+  ended: Array<{ callId: string; reason: SipEndReason }>;
+}
+
+let rigs: Rig[] = [];
+let peers: RtpPeer[] = [];
+let seq = 0;
+const newCallId = () => `sipp-${process.pid}-${++seq}`;
+
+async function rig(route: (i: InboundInvite) => Promise<RouteDecision>, extra: Partial<SipGatewayOptions> = {}): Promise<Rig> {
+  const media = await createMediaPlane({ workers: 1 });
+  const r: Rig = { media, gateway: undefined as unknown as SipGateway, invites: [], answered: [], holds: [], ended: [] };
+  r.gateway = await createSipGateway({
+    host: "127.0.0.1",
+    port: 0,
+    media,
+    rtpListenIp: "127.0.0.1",
+    maxCalls: 10,
+    router: {
+      route: (i) => {
+        r.invites.push(i);
+        return route(i);
+      },
+    },
+    events: {
+      onAnswered: (callId) => r.answered.push(callId),
+      onHold: (_c, held) => r.holds.push(held),
+      onEnded: (callId, reason) => r.ended.push({ callId, reason }),
+    },
+    ...extra,
+  });
+  rigs.push(r);
+  return r;
+}
+
+afterEach(async () => {
+  killSipps();
+  for (const p of peers) p.close();
+  peers = [];
+  for (const r of rigs) {
+    await r.gateway.close();
+    r.media.close();
+  }
+  rigs = [];
+});
+
+const target = (r: Rig) => `127.0.0.1:${r.gateway.port}`;
+
+describe("SIP gateway with SIPp callers", () => {
+  it("answers a call, carries SIPp's 1 kHz to the other leg, ends on SIPp's BYE", async () => {
+    const callId = newCallId();
+    const r = await rig(async (i) => (i.requestUser === "+14155550100" ? { accept: { callId } } : { reject: { status: 404, reason: "Not Found" } }));
+    const sipp = await runSipp({ scenario: "uac_call.xml", target: target(r), service: "+14155550100", toneHz: 1000 });
+    await waitFor(() => r.answered.includes(callId), 5000);
+    const peer = await RtpPeer.open("pcmu", 0x4242);
+    peers.push(peer);
+    const call = r.media.getCall(callId);
+    if (!call) throw new Error("no media");
+    const leg = await call.addPlainLeg({ codec: "pcmu", listenIp: "127.0.0.1" });
+    await leg.connect({ ip: "127.0.0.1", port: peer.port, ssrc: 0x4242 });
+    peer.sendTone(leg.local.port, 440);
+    const result = await sipp.done;
+    expect(result.code, result.stderr).toBe(0);
+    await waitFor(() => r.ended.some((e) => e.callId === callId), 3000);
+    expect(r.ended).toEqual([{ callId, reason: "caller_hangup" }]);
+    const heard = peer.audio();
+    expect(heard.length).toBeGreaterThan(8000);
+    expect(dominantFrequency(heard.subarray(0, Math.min(heard.length, 16_000))).hz).toBe(1000);
+    expect(r.invites[0]).toMatchObject({ requestUser: "+14155550100", fromUser: "+14155550123", fromDisplayName: "Caller", source: { ip: "127.0.0.1", transport: "udp" } });
+    await waitFor(() => r.media.stats().transports === 0 && r.media.stats().calls === 0, 3000);
+    expect(r.gateway.activeCalls()).toBe(0);
+  });
+});
