@@ -88,3 +88,62 @@ describe("SIP gateway with SIPp callers", () => {
     expect(r.gateway.activeCalls()).toBe(0);
   });
 });
+
+const finalStatus = (messages: string) => [...messages.matchAll(/^SIP\/2\.0 (\d{3})/gm)].map((m) => Number(m[1])).filter((s) => s >= 200);
+
+describe("SIP gateway rejections", () => {
+  it("answers 404 for an unknown number and 403 for a source the router refuses, without call objects", async () => {
+    const r = await rig(async (i) => (i.requestUser === "+1000" ? { reject: { status: 403, reason: "Forbidden" } } : { reject: { status: 404, reason: "Not Found" } }));
+    const unknown = await (await runSipp({ scenario: "uac_reject.xml", target: target(r), service: "+1999", extra: ["-key", "codecs", "0 101"] })).done;
+    expect(unknown.code, unknown.stderr).toBe(0);
+    expect(finalStatus(unknown.messages)).toEqual([404]);
+    const refused = await (await runSipp({ scenario: "uac_reject.xml", target: target(r), service: "+1000", extra: ["-key", "codecs", "0 101"] })).done;
+    expect(finalStatus(refused.messages)).toEqual([403]);
+    expect(r.invites).toHaveLength(2);
+    expect(r.media.stats().calls).toBe(0);
+    expect(r.ended).toEqual([]);
+  });
+
+  it("answers 488 to an offer without PCMU or PCMA, before asking the router", async () => {
+    const r = await rig(async () => ({ accept: { callId: newCallId() } }));
+    const res = await (await runSipp({ scenario: "uac_reject.xml", target: target(r), service: "+1", extra: ["-key", "codecs", "18 101"] })).done;
+    expect(res.code, res.stderr).toBe(0);
+    expect(finalStatus(res.messages)).toEqual([488]);
+    expect(r.invites).toHaveLength(0);
+    expect(r.media.stats().calls).toBe(0);
+  });
+
+  it("answers 487 to a CANCEL while the router is still deciding, and reports cancelled", async () => {
+    const callId = newCallId();
+    const r = await rig(() => new Promise((resolve) => setTimeout(() => resolve({ accept: { callId } }), 1500)));
+    const res = await (await runSipp({ scenario: "uac_cancel.xml", target: target(r), service: "+1" })).done;
+    expect(res.code, res.stderr).toBe(0);
+    expect(finalStatus(res.messages)).toEqual([200, 487]);
+    await waitFor(() => r.ended.length > 0, 3000);
+    expect(r.ended).toEqual([{ callId, reason: "cancelled" }]);
+    expect(r.media.stats().calls).toBe(0);
+  });
+
+  it("challenges with 401 and accepts the retried INVITE with the right digest", async () => {
+    const callId = newCallId();
+    const r = await rig(async (i) => {
+      if (!i.digest) return { challenge: { realm: "trunk.hotline.test" } };
+      return i.digest.username === "trunk1" && i.digest.verify("s3cret") ? { accept: { callId } } : { reject: { status: 403, reason: "Bad credentials" } };
+    });
+    const res = await (await runSipp({ scenario: "uac_auth.xml", target: target(r), service: "+1", extra: ["-au", "trunk1", "-ap", "s3cret"] })).done;
+    expect(res.code, res.stderr).toBe(0);
+    expect(finalStatus(res.messages)).toEqual([401, 200, 200]);
+    expect(r.answered).toEqual([callId]);
+    const wrong = await (await runSipp({ scenario: "uac_reject.xml", target: target(r), service: "+1", extra: ["-key", "codecs", "0"] })).done;
+    expect(finalStatus(wrong.messages)).toEqual([401]);
+  });
+
+  it("holds and resumes on re-INVITE (sendonly -> recvonly, then sendrecv)", async () => {
+    const callId = newCallId();
+    const r = await rig(async () => ({ accept: { callId } }));
+    const res = await (await runSipp({ scenario: "uac_hold.xml", target: target(r), service: "+1" })).done;
+    expect(res.code, res.stderr).toBe(0);
+    expect(r.holds).toEqual([true, false]);
+    expect(r.ended).toEqual([{ callId, reason: "caller_hangup" }]);
+  });
+});
