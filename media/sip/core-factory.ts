@@ -47,5 +47,5 @@ export function makeCore(o: CoreOptions): Core.UserAgentCore {
 /** Lets the core accept an out-of-dialog request for any user (see above). */
 export function acceptAnyUser(core: Core.UserAgentCore, m: Core.IncomingRequestMessage, advertisedHost: string, port: number): void {
   if (m.toTag || !m.ruri) return;
-  (core.configuration as { aor: URI }).aor = new URI("sip", m.ruri.user ?? "hotline", advertisedHost, port);
+  (core.configuration as { aor: URI }).aor = new URI("sip", m.ruri.user as string, advertisedHost, port);
 }

@@ -21,7 +21,9 @@ export async function createSipGateway(o: SipGatewayOptions): Promise<SipGateway
   const loggerFactory = new Core.LoggerFactory();
   loggerFactory.builtinEnabled = false;
   loggerFactory.level = Core.Levels.error;
-  loggerFactory.connector = (level, category, _label, content) => log(level === "error" ? "error" : "warn", `sip.js ${category}: ${String(content)}`);
+  loggerFactory.connector = (level, category, _label, content) => {
+    if (level === "error" || level === "warn") log(level, `sip.js ${category}: ${String(content)}`);
+  };
   const sipIp = o.publicIp ?? o.host;
   let respondingTo = "";
   const transport = await SipTransport.listen(o.host, o.port, (m) => dispatch(m), loggerFactory.getLogger("hotline.sip.transport"));

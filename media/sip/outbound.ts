@@ -44,7 +44,7 @@ export async function dial(ctx: GatewayContext, o: DialOptions): Promise<{ legId
       call.end(reason, { wire: reason === "no_answer", detail: msg, notify: false });
       reject(new DialError(reason, msg, status));
     };
-    const timer = setTimeout(() => fail("no_answer", "no answer before the timeout"), o.timeoutMs ?? 30_000);
+    const timer = setTimeout(() => (responded ? fail("no_answer", "no answer before the timeout") : fail("unreachable", `no response from ${host}:${port}`)), o.timeoutMs ?? 30_000);
     const silence = setTimeout(() => {
       if (!responded) fail("unreachable", `no response from ${host}:${port}`);
     }, Math.min(NO_RESPONSE_MS, o.timeoutMs ?? NO_RESPONSE_MS));

@@ -147,3 +147,83 @@ describe("SIP gateway rejections", () => {
     expect(r.ended).toEqual([{ callId, reason: "caller_hangup" }]);
   });
 });
+
+describe("SIP gateway dialing SIPp", () => {
+  const started = () => new Promise((r) => setTimeout(r, 400));
+
+  it("dials a trunk that challenges, answers with credentials, carries its 1 kHz, and hangs up with BYE", async () => {
+    const r = await rig(async () => ({ reject: { status: 404, reason: "Not Found" } }));
+    const uas = await runSipp({ scenario: "uas_auth.xml", toneHz: 1000, extra: ["-au", "trunkuser", "-ap", "trunkpass"] });
+    await started();
+    const callId = newCallId();
+    const progress: number[] = [];
+    const leg = await r.gateway.dial({
+      callId,
+      target: { host: "127.0.0.1", port: uas.port, transport: "udp" },
+      toUser: "+14155550199",
+      fromUser: "+14155550100",
+      auth: { username: "trunkuser", password: "trunkpass" },
+      onProgress: (p) => progress.push(p.status),
+      timeoutMs: 5000,
+    });
+    expect(leg.codec).toBe("pcmu");
+    expect(progress).toEqual([180]);
+    const peer = await RtpPeer.open("pcmu", 0x5151);
+    peers.push(peer);
+    const other = await r.media.getCall(callId)?.addPlainLeg({ codec: "pcmu", listenIp: "127.0.0.1" });
+    if (!other) throw new Error("no media");
+    await other.connect({ ip: "127.0.0.1", port: peer.port, ssrc: 0x5151 });
+    peer.sendTone(other.local.port, 440);
+    await waitFor(() => peer.received.length > 60, 5000);
+    expect(dominantFrequency(peer.audio()).hz).toBe(1000);
+    await r.gateway.hangup(callId);
+    const res = await uas.done;
+    expect(res.code, res.stderr).toBe(0);
+    expect(r.ended).toEqual([]);
+    expect(r.gateway.activeCalls()).toBe(0);
+    await waitFor(() => r.media.stats().calls === 0, 3000);
+  });
+
+  it("maps wrong credentials to rejected, 486 to busy, ringing past the timeout to no_answer (CANCEL)", async () => {
+    const r = await rig(async () => ({ reject: { status: 404, reason: "Not Found" } }));
+    const dialTo = (port: number, extra: object = {}) =>
+      r.gateway.dial({ callId: newCallId(), target: { host: "127.0.0.1", port, transport: "udp" }, toUser: "+1", fromUser: "+2", timeoutMs: 1500, ...extra });
+
+    const auth = await runSipp({ scenario: "uas_auth.xml", toneHz: 1000 });
+    await started();
+    await expect(dialTo(auth.port, { auth: { username: "trunkuser", password: "wrong" } })).rejects.toMatchObject({ reason: "rejected", status: 403 });
+    expect((await auth.done).code).toBe(0);
+
+    const busy = await runSipp({ scenario: "uas_busy.xml" });
+    await started();
+    await expect(dialTo(busy.port)).rejects.toMatchObject({ reason: "busy", status: 486 });
+    expect((await busy.done).code).toBe(0);
+
+    const ring = await runSipp({ scenario: "uas_ring.xml" });
+    await started();
+    await expect(dialTo(ring.port)).rejects.toMatchObject({ reason: "no_answer" });
+    const rang = await ring.done;
+    expect(rang.code, rang.stderr).toBe(0);
+    expect(r.ended).toEqual([]);
+    expect(r.gateway.activeCalls()).toBe(0);
+    expect(r.media.stats().calls).toBe(0);
+  });
+
+  it("maps a target that does not answer at all to unreachable (UDP silence, TCP refused)", async () => {
+    const r = await rig(async () => ({ reject: { status: 404, reason: "Not Found" } }));
+    const { freePort } = await import("@/test/peers/ports");
+    const port = await freePort();
+    await expect(r.gateway.dial({ callId: newCallId(), target: { host: "127.0.0.1", port, transport: "udp" }, toUser: "+1", fromUser: "+2", timeoutMs: 1000 })).rejects.toMatchObject({ reason: "unreachable" });
+    await expect(r.gateway.dial({ callId: newCallId(), target: { host: "127.0.0.1", port, transport: "tcp" }, toUser: "+1", fromUser: "+2", timeoutMs: 3000 })).rejects.toMatchObject({ reason: "unreachable" });
+    expect(r.gateway.activeCalls()).toBe(0);
+  });
+
+  it("pings another gateway with OPTIONS over UDP and TCP (200)", async () => {
+    const a = await rig(async () => ({ reject: { status: 404, reason: "Not Found" } }));
+    const b = await rig(async () => ({ reject: { status: 404, reason: "Not Found" } }));
+    const udp = await a.gateway.ping({ host: "127.0.0.1", port: b.gateway.port, transport: "udp" });
+    expect(udp).toMatchObject({ ok: true, status: 200 });
+    const tcp = await a.gateway.ping({ host: "127.0.0.1", port: b.gateway.port, transport: "tcp" });
+    expect(tcp).toMatchObject({ ok: true, status: 200 });
+  });
+});
