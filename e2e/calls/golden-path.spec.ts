@@ -3,11 +3,12 @@
  * tone, the agent answers in Chromium (its microphone a 440 Hz tone), both hear the other, the
  * agent hangs up and wraps up, and the call record is complete.
  */
-import { type Page, expect, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { dominantFrequency } from "@/media/rtp/tone";
 import { type Baresip, startBaresip } from "@/test/peers/baresip";
 import { E2E_SIP_PORT } from "../../playwright.config";
 import { signUp } from "../fixtures";
+import { heardInBrowser, uniqueNumber } from "./setup";
 
 let caller: Baresip | undefined;
 test.afterEach(async () => {
@@ -15,31 +16,6 @@ test.afterEach(async () => {
   caller = undefined;
 });
 
-/** The dominant frequency of what the page's remote <audio> plays, over one second (WebAudio). */
-async function heardInBrowser(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const el = [...document.querySelectorAll("audio")].find((a) => a.srcObject instanceof MediaStream);
-    if (!el) return 0;
-    const ctx = new AudioContext();
-    const analyser = ctx.createAnalyser();
-    analyser.fftSize = 8192;
-    ctx.createMediaStreamSource(el.srcObject as MediaStream).connect(analyser);
-    await ctx.resume();
-    const power = new Float64Array(analyser.frequencyBinCount);
-    const db = new Float32Array(analyser.frequencyBinCount);
-    for (let i = 0; i < 10; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      analyser.getFloatFrequencyData(db);
-      for (let k = 0; k < db.length; k++) power[k] = (power[k] ?? 0) + 10 ** ((db[k] ?? -200) / 10);
-    }
-    await ctx.close();
-    let best = Math.ceil((100 * analyser.fftSize) / ctx.sampleRate);
-    for (let k = best; k < power.length; k++) if ((power[k] ?? 0) > (power[best] ?? 0)) best = k;
-    return (best * ctx.sampleRate) / analyser.fftSize;
-  });
-}
-
-const uniqueNumber = () => `+1415${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
 
 test("a caller reaches an agent in the browser, both hear each other, the agent wraps up", async ({ page, baseURL }) => {
   await signUp(page);

@@ -1,3 +1,35 @@
+/** The dominant frequency of what the page's remote <audio> plays, over one second (WebAudio). */
+export async function heardInBrowser(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const el = [...document.querySelectorAll("audio")].find((a) => a.srcObject instanceof MediaStream);
+    if (!el) return 0;
+    const ctx = new AudioContext();
+    const analyser = ctx.createAnalyser();
+    analyser.fftSize = 8192;
+    ctx.createMediaStreamSource(el.srcObject as MediaStream).connect(analyser);
+    await ctx.resume();
+    const power = new Float64Array(analyser.frequencyBinCount);
+    const db = new Float32Array(analyser.frequencyBinCount);
+    for (let i = 0; i < 10; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      analyser.getFloatFrequencyData(db);
+      for (let k = 0; k < db.length; k++) power[k] = (power[k] ?? 0) + 10 ** ((db[k] ?? -200) / 10);
+    }
+    await ctx.close();
+    let best = Math.ceil((100 * analyser.fftSize) / ctx.sampleRate);
+    for (let k = best; k < power.length; k++) if ((power[k] ?? 0) > (power[best] ?? 0)) best = k;
+    return (best * ctx.sampleRate) / analyser.fftSize;
+  });
+}
+
+/** Waits for the offer in `page` and answers it. */
+export async function answer(page: Page) {
+  const offer = page.getByRole("dialog", { name: "Incoming call" });
+  await expect(offer).toBeVisible({ timeout: 15_000 });
+  await offer.getByRole("button", { name: "Answer" }).click();
+  await expect(page.getByRole("button", { name: "Hang up" })).toBeVisible();
+}
+
 /** A tenant ready to take calls: a queue, a loopback trunk, a number, and agents signed in. */
 import { type Browser, type Page, expect } from "@playwright/test";
 import { PASSWORD, signIn, signUp, uniqueEmail } from "../fixtures";
@@ -42,7 +74,8 @@ export async function secondAgent(browser: Browser, api: ApiClient, queueId: str
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, email, PASSWORD);
-  await page.goto("/agent");
+  await expect(page).toHaveURL(/\/agent$/); // agents land in their workspace
+
   return { page, userId: user.id, close: () => context.close() };
 }
 

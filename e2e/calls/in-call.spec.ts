@@ -1,0 +1,57 @@
+/** In a call: the keypad's DTMF reaches the caller; a blind transfer hands the caller to another agent. */
+import { expect, test } from "@playwright/test";
+import { type Baresip, startBaresip } from "@/test/peers/baresip";
+import { E2E_SIP_PORT } from "../../playwright.config";
+import { answer, callCenter, goAvailable, heardInBrowser, latestCall, secondAgent } from "./setup";
+
+let caller: Baresip | undefined;
+test.afterEach(async () => {
+  await caller?.close();
+  caller = undefined;
+});
+
+test("the keypad sends RFC 4733 digits the caller's phone receives", async ({ page, baseURL }) => {
+  const cc = await callCenter(page, baseURL ?? "");
+  await goAvailable(page);
+  caller = await startBaresip({ toneHz: 1000 });
+  await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
+  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  await answer(page);
+  await page.getByRole("button", { name: "Keypad" }).click();
+  const pad = page.getByRole("group", { name: "Keypad" });
+  for (const key of ["1", "2", "3"]) await pad.getByRole("button", { name: key, exact: true }).click();
+  const got: string[] = [];
+  for (let i = 0; i < 3; i++) got.push((await caller.waitFor("CALL_DTMF_START", 10_000)).param ?? "");
+  expect(got).toEqual(["1", "2", "3"]);
+  await page.getByRole("button", { name: "Hang up" }).click();
+  await expect(page.getByRole("form", { name: "Wrap-up" })).toBeVisible();
+});
+
+test("a blind transfer hands the caller to another agent, who hears them", async ({ page, browser, baseURL }) => {
+  const cc = await callCenter(page, baseURL ?? "");
+  const other = await secondAgent(browser, cc.api, cc.queueId, "Bo Agent");
+  try {
+    await goAvailable(page);
+    caller = await startBaresip({ toneHz: 1000 });
+    await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
+    await caller.waitFor("CALL_ESTABLISHED", 15_000);
+    await answer(page);
+    await goAvailable(other.page);
+    await page.getByRole("button", { name: "Transfer" }).click();
+    const dialog = page.getByRole("dialog", { name: "Transfer" });
+    await dialog.getByLabel("Transfer to").selectOption({ label: "An agent" });
+    await dialog.getByLabel("Agent").selectOption({ index: 1 });
+    await dialog.getByRole("button", { name: "Transfer call" }).click();
+    await expect(page.getByRole("form", { name: "Wrap-up" })).toBeVisible({ timeout: 10_000 });
+    await answer(other.page);
+    await expect.poll(() => heardInBrowser(other.page), { timeout: 15_000 }).toBeGreaterThan(900);
+    await caller.hangup();
+    await expect(other.page.getByRole("form", { name: "Wrap-up" })).toBeVisible({ timeout: 10_000 });
+    const record = await latestCall(cc.api);
+    expect((record.transfers as unknown[]).length).toBe(1);
+    expect(record.agent).toMatchObject({ id: other.userId });
+    expect(record.offers.map((o) => o.result)).toEqual(["answered", "answered"]);
+  } finally {
+    await other.close();
+  }
+});
