@@ -3,65 +3,15 @@
  * and router, and runs a scenario from ./scenarios on SIPp's own free ports.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { type MediaPlane, createMediaPlane } from "../protocol";
 import { dominantFrequency } from "../rtp/tone";
 import { RtpPeer, waitFor } from "../testing/rtp-peer";
-import type { InboundInvite, RouteDecision, SipEndReason, SipGateway, SipGatewayOptions } from "./api";
-import { createSipGateway } from "./gateway";
+import { closeRigs, newCallId, peers, rig, target } from "./testing-rig";
 import { killSipps, runSipp } from "./testing-sipp";
-
-interface Rig {
-  media: MediaPlane;
-  gateway: SipGateway;
-  invites: InboundInvite[];
-  answered: string[];
-  holds: boolean[];
-  ended: Array<{ callId: string; reason: SipEndReason }>;
-}
-
-let rigs: Rig[] = [];
-let peers: RtpPeer[] = [];
-let seq = 0;
-const newCallId = () => `sipp-${process.pid}-${++seq}`;
-
-async function rig(route: (i: InboundInvite) => Promise<RouteDecision>, extra: Partial<SipGatewayOptions> = {}): Promise<Rig> {
-  const media = await createMediaPlane({ workers: 1 });
-  const r: Rig = { media, gateway: undefined as unknown as SipGateway, invites: [], answered: [], holds: [], ended: [] };
-  r.gateway = await createSipGateway({
-    host: "127.0.0.1",
-    port: 0,
-    media,
-    rtpListenIp: "127.0.0.1",
-    maxCalls: 10,
-    router: {
-      route: (i) => {
-        r.invites.push(i);
-        return route(i);
-      },
-    },
-    events: {
-      onAnswered: (callId) => r.answered.push(callId),
-      onHold: (_c, held) => r.holds.push(held),
-      onEnded: (callId, reason) => r.ended.push({ callId, reason }),
-    },
-    ...extra,
-  });
-  rigs.push(r);
-  return r;
-}
 
 afterEach(async () => {
   killSipps();
-  for (const p of peers) p.close();
-  peers = [];
-  for (const r of rigs) {
-    await r.gateway.close();
-    r.media.close();
-  }
-  rigs = [];
+  await closeRigs();
 });
-
-const target = (r: Rig) => `127.0.0.1:${r.gateway.port}`;
 
 describe("SIP gateway with SIPp callers", () => {
   it("answers a call, carries SIPp's 1 kHz to the other leg, ends on SIPp's BYE", async () => {
