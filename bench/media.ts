@@ -1,13 +1,21 @@
 // `npm run bench:media`: N concurrent bridged calls (far end A -> PlainTransport -> router ->
 // PlainTransport -> far end B, and back), G.711 20 ms, for N = 100, 500, 1000 (BENCH_CALLS to
-// override, BENCH_SECONDS per N, default 10). The load generator is in this process: a few UDP
-// sockets per side (cheaper in Node than one per far end), one SSRC per leg. Each payload carries the call index and its send time, so
-// the receiver measures loss and the latency added between the two far ends. Stops by itself.
+// override, BENCH_SECONDS per N, default 10). The load generator is a small C program
+// (bench/rtp-gen.c, compiled with the machine's gcc into ~/.cache/hotline) so that the
+// generator, not Node's event loop, keeps up with 100k packets/s; BENCH_GENERATOR=node uses the
+// in-process Node generator instead (a few UDP sockets per side, one SSRC per leg). Each payload
+// carries its send time, so the receiver measures loss and the latency added between the two
+// far ends. Stops by itself.
 // BENCH_WORKERS sets the number of mediasoup workers. Loss is split by where the kernel dropped
 // datagrams: at the generator's sockets or at mediasoup's.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { createSocket, type Socket } from "node:dgram";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { performance } from "node:perf_hooks";
 import { createMediaPlane, type MediaCall, type MediaPlane } from "@/media/protocol";
 import { parseRtp } from "@/media/rtp/packet";
@@ -202,12 +210,78 @@ async function run(plane: MediaPlane, n: number) {
   };
 }
 
+/** bench/rtp-gen.c compiled once per source version, or null without gcc. */
+function cGenerator(): string | null {
+  const source = new URL("./rtp-gen.c", import.meta.url).pathname;
+  const hash = createHash("sha256").update(readFileSync(source)).digest("hex").slice(0, 12);
+  const dir = join(homedir(), ".cache", "hotline");
+  const bin = join(dir, `rtp-gen-${hash}`);
+  if (existsSync(bin)) return bin;
+  mkdirSync(dir, { recursive: true });
+  const r = spawnSync("gcc", ["-O2", "-o", bin, source], { stdio: "inherit" });
+  return r.status === 0 ? bin : null;
+}
+
+/** One size with the C generator: it owns the far ends' sockets; mediasoup's legs point at them. */
+async function runC(plane: MediaPlane, n: number, bin: string) {
+  const sockets = 8;
+  const gen = spawn(bin, [String(sockets), String(SECONDS)], { stdio: ["pipe", "pipe", "inherit"] });
+  const lines = createInterface({ input: gen.stdout });
+  const next = () => new Promise<string>((resolve) => lines.once("line", resolve));
+  const ports = (await next()).split(" ").slice(1).map(Number);
+  const calls: MediaCall[] = [];
+  const setupStart = performance.now();
+  const one = async (i: number) => {
+    const call = await plane.createCall(`bench-c-${n}-${i}`);
+    calls.push(call);
+    const [ia, ib] = [(2 * i) % sockets, (2 * i + 1) % sockets];
+    const legA = await call.addPlainLeg({ codec: "pcmu", listenIp: "127.0.0.1" });
+    const legB = await call.addPlainLeg({ codec: "pcmu", listenIp: "127.0.0.1" });
+    await legA.connect({ ip: "127.0.0.1", port: ports[ia]!, ssrc: 2 * i + 1 });
+    await legB.connect({ ip: "127.0.0.1", port: ports[ib]!, ssrc: 2 * i + 2 });
+    gen.stdin.write(`${ia} ${legA.local.port} ${2 * i + 1} ${i % GROUPS}\n${ib} ${legB.local.port} ${2 * i + 2} ${i % GROUPS}\n`);
+  };
+  for (let i = 0; i < n; i += 50) await Promise.all(Array.from({ length: Math.min(50, n - i) }, (_, k) => one(i + k)));
+  const setupMs = performance.now() - setupStart;
+  const stats = plane.stats();
+  const drops0 = udpRcvbufErrors();
+  const workers0 = await workerCpuMs(plane);
+  const t0 = performance.now();
+  gen.stdin.write("GO\n");
+  const result = JSON.parse(await next()) as { sent: number; received: number; p50_ms: number; p99_ms: number; max_ms: number };
+  const wallMs = performance.now() - t0;
+  const workersMs = (await workerCpuMs(plane)) - workers0;
+  const drops = socketDrops(new Set(ports));
+  for (const call of calls) call.close("hangup");
+  const after = plane.stats();
+  return {
+    calls: n,
+    generator: "c",
+    setup_s: +(setupMs / 1000).toFixed(1),
+    routers: stats.routers,
+    transports: stats.transports,
+    sent: result.sent,
+    received: result.received,
+    loss_pct: +((100 * (result.sent - result.received)) / Math.max(1, result.sent)).toFixed(3),
+    pps: Math.round(result.sent / (wallMs / 1000)),
+    workers_cpu_pct: +((100 * workersMs) / wallMs).toFixed(1),
+    p50_ms: result.p50_ms,
+    p99_ms: result.p99_ms,
+    max_ms: result.max_ms,
+    udp_rcvbuf_drops: udpRcvbufErrors() - drops0,
+    drops_in_generator: drops.generator,
+    drops_in_mediasoup: drops.mediasoup,
+    leaked: after.routers + after.transports,
+  };
+}
+
+const bin = process.env.BENCH_GENERATOR === "node" ? null : cGenerator();
 const plane = await createMediaPlane({ workers: WORKERS, rtcMinPort: RTC_MIN, rtcMaxPort: RTC_MAX });
-console.log(`bench:media: ${plane.stats().workers.length} mediasoup workers, ${SECONDS} s per size, CPU % is of one core`);
+console.log(`bench:media: ${plane.stats().workers.length} mediasoup workers, ${SECONDS} s per size, CPU % is of one core, generator: ${bin ? "C (bench/rtp-gen.c)" : "Node"}`);
 const rows = [];
 try {
   for (const n of SIZES) {
-    const row = await run(plane, n);
+    const row = bin ? await runC(plane, n, bin) : await run(plane, n);
     console.log(JSON.stringify(row));
     rows.push(row);
   }
