@@ -1,12 +1,12 @@
 /**
  * One SIP-side leg of a call: a PlainTransport (rtcpMux, no comedia) whose far end is set by
- * `connect`. G.711 audio passes to the other leg; RFC 4733 DTMF does not (see codecs.ts).
+ * `connect`. G.711 audio and RFC 4733 DTMF (see codecs.ts) pass to the other legs.
  * The far end's stream must be declared with its SSRC: mediasoup routes incoming
  * RTP by SSRC (or MID, which plain SIP peers do not send), so the SIP gateway passes the SSRC
  * from the SDP (`a=ssrc`) or from the first packet it saw. RTP from any other address is dropped.
  */
 import type { Consumer, PlainTransport, Producer, Router } from "mediasoup/types";
-import { legRtpCapabilities, producerRtpParameters, STATIC_PT } from "./codecs";
+import { legRtpCapabilities, producerRtpParameters, STATIC_PT, TELEPHONE_EVENT_PT } from "./codecs";
 import { MediaError, toMediaError } from "./errors";
 import type { G711 } from "./rtp/g711";
 import { checkIp, checkPort, checkSsrc } from "./validate";
@@ -18,6 +18,8 @@ export interface LegRemote {
   ssrc: number;
   /** Payload type the far end uses; G.711 is static (PCMU 0, PCMA 8), so only that is accepted. */
   payloadType?: number;
+  /** Payload type of the far end's RFC 4733 telephone-event (from its SDP); default 101. */
+  telephoneEvent?: number;
 }
 
 export interface LegLocal {
@@ -28,9 +30,12 @@ export interface LegLocal {
 type LegState = "new" | "connecting" | "connected" | "closed";
 
 export class PlainLeg {
+  readonly kind = "plain";
   private state: LegState = "new";
   private producerRef: Producer | undefined;
-  private readonly consumers = new Map<string, Consumer>();
+  /** Consumers of other legs' producers (party audio) and of the media plane's own output. */
+  private readonly consumers = new Map<string, { consumer: Consumer; party: boolean }>();
+  private partiesPaused = false;
 
   constructor(
     readonly id: string,
@@ -39,7 +44,13 @@ export class PlainLeg {
     private readonly transport: PlainTransport,
     /** Called once the far end's producer exists, so the call can bridge it. */
     private readonly onProducer: (leg: PlainLeg) => Promise<void>,
+    private readonly subscribeDtmf: (listener: (digit: string) => void) => () => void = () => () => undefined,
   ) {}
+
+  /** Each RFC 4733 digit the far end sends, once per key press; returns the unsubscribe. */
+  onDtmf(listener: (digit: string) => void): () => void {
+    return this.subscribeDtmf(listener);
+  }
 
   get local(): LegLocal {
     const t = this.transport.tuple;
@@ -64,10 +75,14 @@ export class PlainLeg {
     if (pt !== STATIC_PT[this.codec]) {
       throw new MediaError("bad_parameter", `payloadType ${String(pt)} does not match ${this.codec} (${STATIC_PT[this.codec]})`);
     }
+    const te = remote.telephoneEvent ?? TELEPHONE_EVENT_PT;
+    if (!Number.isInteger(te) || te < 96 || te > 127 || te === pt) {
+      throw new MediaError("bad_parameter", `telephoneEvent must be a dynamic payload type from 96 to 127, got ${String(te)}`);
+    }
     this.state = "connecting";
     try {
       await this.transport.connect({ ip, port });
-      this.producerRef = await this.transport.produce({ kind: "audio", rtpParameters: producerRtpParameters(this.codec, ssrc) });
+      this.producerRef = await this.transport.produce({ kind: "audio", rtpParameters: producerRtpParameters(this.codec, ssrc, te) });
       this.state = "connected";
     } catch (err) {
       this.close();
@@ -76,8 +91,12 @@ export class PlainLeg {
     await this.onProducer(this);
   }
 
-  /** Send another leg's audio to this leg's far end. */
-  async consume(from: { id: string; codec: G711 | undefined; producer: Producer | undefined }): Promise<void> {
+  /**
+   * Send another leg's audio (a party, paused while `setPartiesPaused(true)`) or the media
+   * plane's own output for this leg (`party: false`: player, mixer, DTMF) to this leg's far end.
+   */
+  async consume(from: { id: string; codec: G711 | undefined; producer: Producer | undefined }, opts: { party?: boolean } = {}): Promise<void> {
+    const party = opts.party ?? true;
     const producer = from.producer;
     if (!producer || this.state === "closed" || this.consumers.has(producer.id)) return;
     if (from.codec !== this.codec) {
@@ -85,11 +104,20 @@ export class PlainLeg {
     }
     const rtpCapabilities = legRtpCapabilities(this.router.rtpCapabilities, this.codec);
     try {
-      const consumer = await this.transport.consume({ producerId: producer.id, rtpCapabilities });
-      this.consumers.set(producer.id, consumer);
+      const consumer = await this.transport.consume({ producerId: producer.id, rtpCapabilities, paused: party && this.partiesPaused });
+      this.consumers.set(producer.id, { consumer, party });
       consumer.observer.once("close", () => this.consumers.delete(producer.id));
     } catch (err) {
       throw toMediaError(err, `bridging leg ${from.id} to ${this.id}`);
+    }
+  }
+
+  /** While true the far end hears only the media plane's output (a prompt, music, the mix). */
+  async setPartiesPaused(paused: boolean): Promise<void> {
+    this.partiesPaused = paused;
+    for (const { consumer, party } of this.consumers.values()) {
+      if (!party || consumer.closed) continue;
+      await (paused ? consumer.pause() : consumer.resume()).catch(() => undefined);
     }
   }
 

@@ -13,6 +13,8 @@ import { MediaError } from "./errors";
 import { checkCallId } from "./validate";
 import type { WebRtcConsumerInfo, WebRtcTransportInfo } from "./webrtc-leg";
 import type { DtlsParameters, RtpCapabilities, RtpParameters } from "mediasoup/types";
+import type { MixRole, Playback } from "./call-audio";
+import type { RecordingResult } from "./recorder";
 import { WorkerPool, type WorkerStats } from "./workers";
 
 export { MediaError, type MediaErrorCode } from "./errors";
@@ -21,6 +23,8 @@ export type { LegLocal, LegRemote } from "./plain-leg";
 export type { WebRtcConsumerInfo, WebRtcTransportInfo } from "./webrtc-leg";
 export type { WorkerStats } from "./workers";
 export type { G711 } from "./rtp/g711";
+export type { MixRole, Playback } from "./call-audio";
+export type { RecordingResult } from "./recorder";
 
 export interface MediaPlaneOptions {
   /** Workers in the pool; default one per core (MEDIA_WORKERS is read by the server's env, not here). */
@@ -37,7 +41,10 @@ export interface MediaLeg {
   readonly codec: "pcmu" | "pcma";
   readonly local: { ip: string; port: number };
   /** Far end from its SDP, with the SSRC of its stream (mediasoup routes RTP by SSRC). */
-  connect(remote: { ip: string; port: number; ssrc: number; payloadType?: number }): Promise<void>;
+  /** `telephoneEvent`: the far end's RFC 4733 payload type (default 101). */
+  connect(remote: { ip: string; port: number; ssrc: number; payloadType?: number; telephoneEvent?: number }): Promise<void>;
+  /** Each RFC 4733 digit the far end sends, once per key press; returns the unsubscribe. */
+  onDtmf(listener: (digit: string) => void): () => void;
 }
 
 /** A browser agent's leg; each method answers one mediasoup-client signalling request. */
@@ -49,6 +56,8 @@ export interface MediaWebRtcLeg {
   /** Returns the producer id for mediasoup-client's `produce` callback. */
   produce(kind: string, rtpParameters: RtpParameters): Promise<string>;
   setRtpCapabilities(rtpCapabilities: RtpCapabilities): Promise<void>;
+  /** Each RFC 4733 digit the browser sends (RTCDTMFSender); returns the unsubscribe. */
+  onDtmf(listener: (digit: string) => void): () => void;
 }
 
 export interface MediaCall {
@@ -59,6 +68,31 @@ export interface MediaCall {
   readonly ended: CallEndReason | undefined;
   addPlainLeg(options: { codec: "pcmu" | "pcma"; listenIp: string; announcedAddress?: string }): Promise<MediaLeg>;
   addWebRtcLeg(options: { listenIp: string; announcedAddress?: string; onConsumer?: (c: WebRtcConsumerInfo) => void }): Promise<MediaWebRtcLeg>;
+  /**
+   * Plays 8 kHz mono PCM to a leg: it hears this instead of the other parties until it ends or
+   * is stopped, then the other parties again. `done` resolves then (rejects if it cannot start).
+   */
+  play(legId: string, pcm: Int16Array, opts?: { loop?: boolean }): Playback;
+  /** Built-in music on hold (tones, looping) to a leg until the returned stop is called. */
+  playMusic(legId: string): () => void;
+  /** Ringback (440 + 480 Hz, 2 s on, 4 s off) to a leg until the returned stop is called. */
+  playRingback(legId: string): () => void;
+  /** RFC 4733 events into a leg on payload type 101: 100 ms each, 50 ms apart. */
+  sendDtmf(legId: string, digits: string): Promise<void>;
+  /** Each RFC 4733 digit the leg sends; same as `leg.onDtmf`. */
+  onDtmf(legId: string, listener: (digit: string) => void): () => void;
+  /** Closes one leg's transport(s); the call goes on with the others. */
+  removeLeg(legId: string): Promise<void>;
+  /**
+   * Records to a stereo 8 kHz WAV: left the first plain leg (the caller), right the others.
+   * Written as it goes (a crash loses at most the last second); stops by itself when the call ends.
+   */
+  record(path: string): { stop(): Promise<RecordingResult> };
+  /**
+   * Mixer roles: "party" (default; barge), "listen" (heard by nobody), "whisper" (heard only by
+   * leg `to`). With more than two legs or any non-party role, each leg hears the mix of the others.
+   */
+  setMixRole(legId: string, role: MixRole): Promise<void>;
   close(reason?: CallEndReason): void;
 }
 

@@ -4,7 +4,7 @@
  * leg's audio with the RTP capabilities its Device reported.
  */
 import type { Consumer, DtlsParameters, Producer, Router, RtpCapabilities, RtpParameters, WebRtcTransport } from "mediasoup/types";
-import { isG711 } from "./codecs";
+import { browserRouterCapabilities, DTMF_CARRIER, isG711 } from "./codecs";
 import { MediaError, toMediaError } from "./errors";
 import type { G711 } from "./rtp/g711";
 
@@ -31,10 +31,19 @@ const info = (t: WebRtcTransport): WebRtcTransportInfo => ({
   dtlsParameters: t.dtlsParameters,
 });
 
+/** The browser's RFC 4733 events travel under the router's DTMF label (codecs.ts), so plain legs and the media plane get them. */
+function carryTelephoneEvent(p: RtpParameters): RtpParameters {
+  const codecs = p.codecs.map((c) => (c.mimeType.toLowerCase() === "audio/telephone-event" && c.clockRate === 8000 ? { ...c, mimeType: DTMF_CARRIER, parameters: {} } : c));
+  return { ...p, codecs };
+}
+
 export class WebRtcLeg {
+  readonly kind = "webrtc";
   private producerRef: Producer | undefined;
   private rtpCapabilities: RtpCapabilities | undefined;
   private readonly consumerMap = new Map<string, Consumer>();
+  private readonly injected = new Set<string>();
+  private partiesPaused = false;
   private closed = false;
 
   constructor(
@@ -46,10 +55,16 @@ export class WebRtcLeg {
     private readonly bridge: (leg: WebRtcLeg) => Promise<void>,
     /** Told of each new stream the browser should consume. */
     private readonly onConsumer: (consumer: WebRtcConsumerInfo) => void,
+    private readonly subscribeDtmf: (listener: (digit: string) => void) => () => void = () => () => undefined,
   ) {}
 
+  /** Each RFC 4733 digit the browser sends (RTCDTMFSender), once per key press; returns the unsubscribe. */
+  onDtmf(listener: (digit: string) => void): () => void {
+    return this.subscribeDtmf(listener);
+  }
+
   get transports(): { routerRtpCapabilities: RtpCapabilities; send: WebRtcTransportInfo; recv: WebRtcTransportInfo } {
-    return { routerRtpCapabilities: this.router.rtpCapabilities, send: info(this.send), recv: info(this.recv) };
+    return { routerRtpCapabilities: browserRouterCapabilities(this.router.rtpCapabilities), send: info(this.send), recv: info(this.recv) };
   }
 
   get producer(): Producer | undefined {
@@ -81,7 +96,7 @@ export class WebRtcLeg {
     if (kind !== "audio") throw new MediaError("bad_parameter", `only audio is carried, got ${kind}`);
     if (this.producerRef) throw new MediaError("bad_state", `leg ${this.id} already produces`);
     try {
-      this.producerRef = await this.send.produce({ kind: "audio", rtpParameters });
+      this.producerRef = await this.send.produce({ kind: "audio", rtpParameters: carryTelephoneEvent(rtpParameters) });
     } catch (err) {
       throw toMediaError(err, `producing on leg ${this.id}`);
     }
@@ -101,19 +116,34 @@ export class WebRtcLeg {
     await this.bridge(this);
   }
 
-  async consume(from: { producer: Producer | undefined }): Promise<void> {
+  /** A party's audio (paused while `setPartiesPaused(true)`) or the media plane's output for this leg (`party: false`). */
+  async consume(from: { producer: Producer | undefined }, opts: { party?: boolean } = {}): Promise<void> {
+    const party = opts.party ?? true;
     const producer = from.producer;
     if (!producer || !this.rtpCapabilities || this.closed || this.consumerMap.has(producer.id)) return;
     if (!this.router.canConsume({ producerId: producer.id, rtpCapabilities: this.rtpCapabilities })) {
       throw new MediaError("codec_mismatch", `leg ${this.id} cannot receive ${producer.rtpParameters.codecs[0]?.mimeType ?? "?"}`);
     }
     try {
-      const consumer = await this.recv.consume({ producerId: producer.id, rtpCapabilities: this.rtpCapabilities });
+      const consumer = await this.recv.consume({ producerId: producer.id, rtpCapabilities: this.rtpCapabilities, paused: party && this.partiesPaused });
       this.consumerMap.set(producer.id, consumer);
-      consumer.observer.once("close", () => this.consumerMap.delete(producer.id));
+      if (!party) this.injected.add(consumer.id);
+      consumer.observer.once("close", () => {
+        this.consumerMap.delete(producer.id);
+        this.injected.delete(consumer.id);
+      });
       this.onConsumer({ id: consumer.id, producerId: producer.id, kind: "audio", rtpParameters: consumer.rtpParameters });
     } catch (err) {
       throw toMediaError(err, `consuming on leg ${this.id}`);
+    }
+  }
+
+  /** While true the browser hears only the media plane's output (a prompt, music, the mix). */
+  async setPartiesPaused(paused: boolean): Promise<void> {
+    this.partiesPaused = paused;
+    for (const consumer of this.consumerMap.values()) {
+      if (this.injected.has(consumer.id) || consumer.closed) continue;
+      await (paused ? consumer.pause() : consumer.resume()).catch(() => undefined);
     }
   }
 

@@ -11,8 +11,21 @@ import { sine } from "../rtp/tone";
 
 const SAMPLES = 160;
 
+/** One received RTP packet's header and when it arrived. */
+export interface ReceivedPacket {
+  at: number;
+  payloadType: number;
+  marker: boolean;
+  sequenceNumber: number;
+  timestamp: number;
+  ssrc: number;
+  size: number;
+}
+
 export class RtpPeer {
   readonly received: Buffer[] = [];
+  /** Every RTP packet received (audio and DTMF), in arrival order. */
+  readonly packets: ReceivedPacket[] = [];
   /** DTMF digits received as RFC 4733 events on payload type 101. */
   readonly digits: string[] = [];
   private readonly dtmf = new DtmfCollector((digit) => this.digits.push(digit));
@@ -29,6 +42,8 @@ export class RtpPeer {
     socket.on("message", (msg) => {
       try {
         const p = parseRtp(msg);
+        const { payloadType, marker, sequenceNumber, timestamp, ssrc } = p;
+        this.packets.push({ at: performance.now(), payloadType, marker, sequenceNumber, timestamp, ssrc, size: p.payload.length });
         if (p.payloadType === pt) this.received.push(Buffer.from(p.payload));
         if (p.payloadType === 101) this.dtmf.push(p.timestamp, p.payload);
       } catch {
@@ -83,6 +98,12 @@ export class RtpPeer {
   /** Everything received so far, as linear PCM. */
   audio(): Int16Array {
     return decodeG711(this.codec, Buffer.concat(this.received));
+  }
+
+  /** Audio received from now on: call the result to get it as linear PCM. */
+  mark(): () => Int16Array {
+    const from = this.received.length;
+    return () => decodeG711(this.codec, Buffer.concat(this.received.slice(from)));
   }
 
   close(): void {

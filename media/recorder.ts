@@ -1,0 +1,55 @@
+/**
+ * A call recording: a stereo 8 kHz WAV, left the caller, right everyone else, one frame per
+ * 20 ms tick of the call's clock (silence where a side sent nothing, so the channels stay
+ * aligned). Written as it goes; the header is rewritten every second, so a crash loses at most
+ * the last second.
+ */
+import { MediaError } from "./errors";
+import { FRAME_MS, FRAME_SAMPLES, mix } from "./rtp/frames";
+import { WavWriter } from "./rtp/wav";
+
+export interface RecordingResult {
+  path: string;
+  durationMs: number;
+}
+
+export class CallRecorder {
+  /** The caller's leg (left channel), fixed once known. */
+  leftId: string | undefined;
+  private readonly writer: WavWriter;
+  private frames = 0;
+  private result: RecordingResult | undefined;
+
+  constructor(readonly path: string) {
+    if (typeof path !== "string" || path.length === 0) throw new MediaError("bad_parameter", "the recording path must be a non-empty string");
+    try {
+      this.writer = new WavWriter(path, 2, 8000, 1000);
+    } catch (err) {
+      throw new MediaError("bad_parameter", `cannot write the recording ${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+  }
+
+  get stopped(): boolean {
+    return this.result !== undefined;
+  }
+
+  write(left: Int16Array | undefined, right: Int16Array[]): void {
+    if (this.result) return;
+    const r = mix(right);
+    const out = new Int16Array(2 * FRAME_SAMPLES);
+    for (let i = 0; i < FRAME_SAMPLES; i++) {
+      out[2 * i] = left?.[i] ?? 0;
+      out[2 * i + 1] = r[i] as number;
+    }
+    this.writer.write(out);
+    this.frames++;
+  }
+
+  stop(): RecordingResult {
+    if (!this.result) {
+      this.writer.close();
+      this.result = { path: this.path, durationMs: this.frames * FRAME_MS };
+    }
+    return this.result;
+  }
+}
