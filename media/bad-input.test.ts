@@ -68,4 +68,40 @@ describe("bad parameters give a clear MediaError and no crash", () => {
     web.close();
     expect(plane.stats()).toMatchObject({ calls: 0, routers: 0, transports: 0 });
   });
+
+  it("rejects audio tools on unknown legs, bad PCM, bad digits and roles, and an ended call", async () => {
+    const c = await plane.createCall("bad-audio");
+    const leg = await c.addPlainLeg({ codec: "pcmu", listenIp: "127.0.0.1" });
+    const throws = (f: () => unknown, code: string, message: RegExp) => {
+      let err: unknown;
+      try {
+        f();
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(MediaError);
+      expect((err as MediaError).code).toBe(code);
+      expect((err as MediaError).message).toMatch(message);
+    };
+    throws(() => c.play("nope", new Int16Array(160)), "bad_parameter", /leg nope is not part of call bad-audio/);
+    throws(() => c.playMusic("nope"), "bad_parameter", /leg nope is not part of call/);
+    throws(() => c.onDtmf("nope", () => undefined), "bad_parameter", /leg nope is not part of call/);
+    throws(() => c.play(leg.id, new Float32Array(160) as unknown as Int16Array), "bad_parameter", /pcm must be an Int16Array/);
+    throws(() => c.play(leg.id, [1, 2, 3] as unknown as Int16Array), "bad_parameter", /pcm must be an Int16Array/);
+    throws(() => c.play(leg.id, new Int16Array(8000 * 601)), "bad_parameter", /longer than 600 s/);
+    throws(() => c.record(""), "bad_parameter", /recording path/);
+    throws(() => c.record("/nonexistent-dir/x.wav"), "bad_parameter", /cannot write the recording/);
+    await rejects(c.sendDtmf("nope", "1"), "bad_parameter", /leg nope is not part of call/);
+    await rejects(c.sendDtmf(leg.id, "1x"), "bad_parameter", /DTMF digits must be 0-9/);
+    await rejects(c.removeLeg("nope"), "bad_parameter", /leg nope is not part of call/);
+    await rejects(c.setMixRole(leg.id, { mode: "whisper", to: "nope" }), "bad_parameter", /leg nope is not part of call/);
+    await rejects(c.setMixRole(leg.id, { mode: "shout" } as unknown as { mode: "party" }), "bad_parameter", /unknown mix mode "shout"/);
+    await rejects(leg.connect({ ip: "127.0.0.1", port: 5004, ssrc: 5, telephoneEvent: 0 }), "bad_parameter", /telephoneEvent must be a dynamic payload type/);
+    c.close();
+    throws(() => c.play(leg.id, new Int16Array(160)), "call_ended", /call bad-audio has ended \(hangup\)/);
+    throws(() => c.record("/tmp/x.wav"), "call_ended", /has ended/);
+    await rejects(c.sendDtmf(leg.id, "1"), "call_ended", /has ended/);
+    await rejects(c.removeLeg(leg.id), "call_ended", /has ended/);
+    expect(plane.stats()).toMatchObject({ calls: 0, routers: 0, transports: 0 });
+  });
 });

@@ -138,8 +138,15 @@ export class CallAudio {
     if (this.recorder && !this.recorder.stopped) throw new MediaError("bad_state", "the call is already being recorded");
     const recorder = new CallRecorder(path);
     this.recorder = recorder;
+    for (const tap of this.taps.values()) tap.audioWanted = true;
     this.startClock();
-    return { stop: () => Promise.resolve(recorder.stop()) };
+    return {
+      stop: () => {
+        const result = recorder.stop();
+        void this.route().catch(() => undefined);
+        return Promise.resolve(result);
+      },
+    };
   }
 
   close(): void {
@@ -157,9 +164,14 @@ export class CallAudio {
     return this.legs().length > 2 || this.roles.size > 0;
   }
 
+  private get audioWanted(): boolean {
+    return this.mixing || (this.recorder !== undefined && !this.recorder.stopped);
+  }
+
   private async route(): Promise<void> {
     if (this.closed) return;
     const mixing = this.mixing;
+    for (const tap of this.taps.values()) tap.audioWanted = this.audioWanted;
     for (const leg of this.legs()) {
       const own = mixing || this.players.has(leg.id);
       if (own) await this.output(leg);
@@ -189,8 +201,8 @@ export class CallAudio {
         for (const l of this.dtmfListeners.get(leg.id) ?? []) l(digit);
       });
       if (this.closed) return tap.close();
+      tap.audioWanted = this.audioWanted;
       this.taps.set(leg.id, tap);
-      this.startClock();
     })().finally(() => this.tapping.delete(leg.id));
     this.tapping.set(leg.id, p);
     return p;
@@ -229,7 +241,12 @@ export class CallAudio {
     if (due - this.ticks > MAX_CATCH_UP) this.ticks = due - MAX_CATCH_UP; // the event loop stalled: skip, do not burst
     while (this.ticks < due) {
       this.ticks++;
-      this.tick();
+      try {
+        this.tick();
+      } catch {
+        // A bug or a full disk must not take the media process down: the recorder stops below.
+        this.recorder?.stop();
+      }
     }
   }
 
@@ -258,6 +275,7 @@ export class CallAudio {
       recorder.leftId ??= legs.find((l) => l.kind === "plain")?.id;
       const right = [...frames].filter(([id]) => id !== recorder.leftId && this.roles.get(id)?.mode !== "listen").map(([, f]) => f);
       recorder.write(recorder.leftId === undefined ? undefined : frames.get(recorder.leftId), right);
+      if (recorder.stopped) void this.route().catch(() => undefined);
     }
   }
 }

@@ -12,6 +12,8 @@ import { parseRtp } from "./rtp/packet";
 
 export class LegTap {
   readonly queue = new FrameQueue();
+  /** Decode audio only while someone (recorder, mixer) reads it; digits are always read. */
+  audioWanted = false;
   private readonly dtmf: DtmfCollector;
 
   constructor(
@@ -30,7 +32,7 @@ export class LegTap {
         return;
       }
       const codec = g711OfPayloadType(p.payloadType);
-      if (codec) this.queue.push(decodeG711(codec, p.payload));
+      if (codec && this.audioWanted) this.queue.push(decodeG711(codec, p.payload));
     } catch {
       // A malformed packet from the far end is dropped, never thrown into mediasoup's emitter.
     }

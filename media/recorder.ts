@@ -11,6 +11,8 @@ import { WavWriter } from "./rtp/wav";
 export interface RecordingResult {
   path: string;
   durationMs: number;
+  /** Set when writing failed part way (disk full, ...): the file holds `durationMs` of audio. */
+  error?: string;
 }
 
 export class CallRecorder {
@@ -19,6 +21,8 @@ export class CallRecorder {
   private readonly writer: WavWriter;
   private frames = 0;
   private result: RecordingResult | undefined;
+  /** Why writing stopped early (disk full, ...), if it did. */
+  failure: string | undefined;
 
   constructor(readonly path: string) {
     if (typeof path !== "string" || path.length === 0) throw new MediaError("bad_parameter", "the recording path must be a non-empty string");
@@ -41,14 +45,24 @@ export class CallRecorder {
       out[2 * i] = left?.[i] ?? 0;
       out[2 * i + 1] = r[i] as number;
     }
-    this.writer.write(out);
+    try {
+      this.writer.write(out);
+    } catch (err) {
+      this.failure = err instanceof Error ? err.message : String(err);
+      this.stop();
+      return;
+    }
     this.frames++;
   }
 
   stop(): RecordingResult {
     if (!this.result) {
-      this.writer.close();
-      this.result = { path: this.path, durationMs: this.frames * FRAME_MS };
+      try {
+        this.writer.close();
+      } catch (err) {
+        this.failure ??= err instanceof Error ? err.message : String(err);
+      }
+      this.result = { path: this.path, durationMs: this.frames * FRAME_MS, ...(this.failure ? { error: this.failure } : {}) };
     }
     return this.result;
   }
