@@ -4,7 +4,11 @@
  * agent hangs up and wraps up, and the call record is complete.
  */
 import { expect, test } from "@playwright/test";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { dominantFrequency } from "@/media/rtp/tone";
+import { readWav } from "@/media/rtp/wav";
 import { type Baresip, startBaresip } from "@/test/peers/baresip";
 import { E2E_SIP_PORT } from "../../playwright.config";
 import { signUp } from "../fixtures";
@@ -81,4 +85,16 @@ test("a caller reaches an agent in the browser, both hear each other, the agent 
   expect(record.offers.map((o: { result: string }) => o.result)).toEqual(["answered"]);
   expect(record.talkSeconds).toBeGreaterThanOrEqual(2);
   if (disposition.ok()) expect(record.disposition.name).toBe("Resolved");
+
+  // The recording, sealed at rest, plays back as a stereo WAV: the caller left, the agent right.
+  await expect.poll(async () => (await (await api.get(`/api/v1/calls/${record.id}`)).json()).recording.available, { timeout: 10_000 }).toBe(true);
+  const wav = Buffer.from(await (await api.get(`/api/v1/calls/${record.id}/recording`)).body());
+  const dir = mkdtempSync(join(tmpdir(), "hotline-rec-"));
+  writeFileSync(join(dir, "call.wav"), wav);
+  const { channels, data } = readWav(join(dir, "call.wav"));
+  expect(channels).toBe(2);
+  const [left, right] = data as [Int16Array, Int16Array];
+  const middle = (x: Int16Array) => x.subarray(Math.floor(x.length / 2) - 4000, Math.floor(x.length / 2) + 4000);
+  expect(dominantFrequency(middle(left)).hz).toBe(1000);
+  expect(Math.abs(dominantFrequency(middle(right)).hz - 440)).toBeLessThanOrEqual(20);
 });

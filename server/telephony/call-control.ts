@@ -11,6 +11,9 @@ import type { CallEvents, GatewayPort, MediaTools } from "./ports";
 import { type Ctx, type Deps, actorUserId, systemCtx } from "../context";
 import { AppError } from "../errors";
 import * as calls from "../services/calls";
+import * as recordings from "../services/recordings";
+import { recordingPaths } from "../services/recordings/internal";
+import * as settings from "../services/settings";
 import { transferInRecords } from "../realtime/call-handlers";
 import type { AcceptedCall } from "./inbound-router";
 import type { LiveCallEntry, LiveCalls } from "./live-calls";
@@ -48,6 +51,7 @@ export function createCallControl(c: CallControlDeps) {
       if (!entry) return;
       entry.callerLegId = info.legId;
       const ctx = systemCtx(deps, entry.tenantId);
+      guard("recording", startRecording(entry));
       if (entry.outbound) {
         guard("outbound answered", calls.outboundAnswered({ ctx, input: { callId } }));
         return;
@@ -74,6 +78,7 @@ export function createCallControl(c: CallControlDeps) {
       if (!entry) return;
       entry.stopMusic?.();
       guard("end", calls.end({ ctx: systemCtx(deps, entry.tenantId), input: { callId, reason } }));
+      guard("store recording", storeRecording(entry));
     },
   };
 
@@ -108,6 +113,25 @@ export function createCallControl(c: CallControlDeps) {
     entry?.stopMusic?.();
     await c.gateway().hangup(callId, reason).catch((e: unknown) => c.log("hangup", e));
     await calls.end({ ctx: systemCtx(deps, tenantId), input: { callId, reason } });
+    if (entry) await storeRecording(entry);
+  }
+
+  /** Both parties to a stereo WAV while the call runs, when the tenant records calls. */
+  async function startRecording(entry: LiveCallEntry) {
+    const ctx = systemCtx(deps, entry.tenantId);
+    if (!(await settings.get({ ctx })).recordingEnabled) return;
+    const call = c.media.getCall(entry.callId);
+    if (!call || entry.recording) return;
+    entry.recording = call.record(recordingPaths(deps, entry.tenantId, entry.callId).plain);
+  }
+
+  /** Sealed under the tenant's key and attached to the record once the call is over. */
+  async function storeRecording(entry: LiveCallEntry) {
+    const rec = entry.recording;
+    if (!rec) return;
+    entry.recording = undefined;
+    const result = await rec.stop();
+    await recordings.store({ ctx: systemCtx(deps, entry.tenantId), input: { callId: entry.callId, durationMs: result.durationMs } });
   }
 
   return {

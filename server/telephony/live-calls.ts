@@ -13,6 +13,8 @@ export interface LiveCallEntry {
   callerLegId?: string;
   agent?: { userId: string; leg: MediaWebRtcLeg | null; pending: Promise<MediaWebRtcLeg> | null };
   stopMusic?: () => void;
+  /** The call's recorder while it runs. */
+  recording?: { stop(): Promise<{ path: string; durationMs: number }> };
 }
 
 /** The calls this process carries. A call lives on the node that took its INVITE. */

@@ -33,7 +33,7 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
     if (!gateway) throw new Error("the SIP gateway is not started");
     return gateway;
   };
-  const tools = mediaTools(media, started);
+  const tools = mediaTools(media);
   const control = createCallControl({
     deps,
     media,
