@@ -4,7 +4,7 @@
  * leg's audio with the RTP capabilities its Device reported.
  */
 import type { Consumer, DtlsParameters, Producer, Router, RtpCapabilities, RtpParameters, WebRtcTransport } from "mediasoup/types";
-import { browserRouterCapabilities, DTMF_CARRIER, isG711 } from "./codecs";
+import { browserRouterCapabilities, isG711 } from "./codecs";
 import { MediaError, toMediaError } from "./errors";
 import type { G711 } from "./rtp/g711";
 
@@ -30,12 +30,6 @@ const info = (t: WebRtcTransport): WebRtcTransportInfo => ({
   iceCandidates: t.iceCandidates,
   dtlsParameters: t.dtlsParameters,
 });
-
-/** The browser's RFC 4733 events travel under the router's DTMF label (codecs.ts), so plain legs and the media plane get them. */
-function carryTelephoneEvent(p: RtpParameters): RtpParameters {
-  const codecs = p.codecs.map((c) => (c.mimeType.toLowerCase() === "audio/telephone-event" && c.clockRate === 8000 ? { ...c, mimeType: DTMF_CARRIER, parameters: {} } : c));
-  return { ...p, codecs };
-}
 
 export class WebRtcLeg {
   readonly kind = "webrtc";
@@ -96,7 +90,7 @@ export class WebRtcLeg {
     if (kind !== "audio") throw new MediaError("bad_parameter", `only audio is carried, got ${kind}`);
     if (this.producerRef) throw new MediaError("bad_state", `leg ${this.id} already produces`);
     try {
-      this.producerRef = await this.send.produce({ kind: "audio", rtpParameters: carryTelephoneEvent(rtpParameters) });
+      this.producerRef = await this.send.produce({ kind: "audio", rtpParameters });
     } catch (err) {
       throw toMediaError(err, `producing on leg ${this.id}`);
     }

@@ -66,12 +66,23 @@ describe.skipIf(!existsSync(CHROMIUM))("Chromium agent with mediasoup-client <->
     const heardBySip0 = sip.received.length;
     const inBrowser = await page.evaluate((ms) => window.runAgent(ms), 1500);
     await sleep(200);
+    // RFC 4733 from the browser: mediasoup-client negotiates one codec (+RTX) per producer, so
+    // the browser's sender has no telephone-event and cannot send DTMF (canInsertDTMF false).
+    // Agents' keypads go through signalling and call.sendDtmf instead. A guard rail: if this
+    // starts passing digits, browser DTMF reaches the media plane and the plain leg.
+    const agentDigits: string[] = [];
+    agent.onDtmf((d) => agentDigits.push(d));
+    const sent = await page.evaluate(() => window.sendDtmf("12#"));
+    console.log(`browser DTMF: sent ${String(sent)}, media plane got ${JSON.stringify(agentDigits)}, plain leg got ${JSON.stringify(sip.digits)}`);
     const fromBrowser = dominantFrequency(sip.audio().subarray(heardBySip0 * 160 + 8000), { stepHz: 5 });
     console.log(`browser heard ${inBrowser.hz.toFixed(0)} Hz (${inBrowser.codec}, ${inBrowser.sampleRate} Hz); SIP side heard ${fromBrowser.hz} Hz (share ${fromBrowser.share.toFixed(2)})`);
     sip.close();
     call.close();
 
     expect(inBrowser.codec).toBe("audio/PCMU");
+    expect(sent).toBe(false);
+    expect(agentDigits).toEqual([]);
+    expect(sip.digits).toEqual([]);
     expect(Math.abs(inBrowser.hz - 440)).toBeLessThanOrEqual(15);
     expect(Math.abs(fromBrowser.hz - 1000)).toBeLessThanOrEqual(15);
     expect(plane.stats()).toMatchObject({ calls: 0, routers: 0, transports: 0 });

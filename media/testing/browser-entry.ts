@@ -11,6 +11,8 @@ type Bridge = {
 declare global {
   interface Window extends Bridge {
     runAgent(listenMs: number): Promise<{ hz: number; codec: string; sampleRate: number }>;
+    /** RFC 4733 digits from the browser's microphone sender (RTCDTMFSender), once runAgent has run. */
+    sendDtmf(digits: string): Promise<boolean>;
   }
 }
 
@@ -25,6 +27,13 @@ window.runAgent = async (listenMs) => {
   };
   // Test tones need every kind of processing off, or they lose ~20 dB (../shared/TESTING.md).
   const media = await startAgentMedia(signal, { channelCount: 1, echoCancellation: false, noiseSuppression: false, autoGainControl: false });
+  window.sendDtmf = async (digits) => {
+    const dtmf = media.producer.rtpSender?.dtmf;
+    if (!dtmf?.canInsertDTMF) return false;
+    dtmf.insertDTMF(digits, 100, 70);
+    await sleep(digits.length * 170 + 300);
+    return true;
+  };
   const track = media.remoteTracks[0];
   if (!track) throw new Error("no remote track");
   // Chromium only feeds a remote track to WebAudio once a media element plays it.
