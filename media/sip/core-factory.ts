@@ -36,7 +36,7 @@ export function makeCore(o: CoreOptions): Core.UserAgentCore {
       supportedOptionTagsResponse: [],
       userAgentHeaderFieldValue: "Hotline",
       viaForceRport: true,
-      viaHost: o.advertisedHost,
+      viaHost: `${o.advertisedHost}:${o.port}`,
       authenticationFactory: o.authenticationFactory,
       transportAccessor: () => o.transport,
     },

@@ -126,7 +126,7 @@ function ping(ctx: GatewayContext, target: SipTarget): Promise<{ ok: boolean; st
   const { host, port, transport } = target;
   const ruri = new Core.URI("sip", undefined as unknown as string, host, port, transport === "tcp" ? { transport: "tcp" } : {});
   const from = new Core.URI("sip", "hotline", ctx.sipIp);
-  const message = ctx.core.makeOutgoingRequestMessage("OPTIONS", ruri, from, ruri, { forceRport: true }, [`Contact: <sip:hotline@${ctx.sipIp}:${ctx.transport.port}>`]);
+  const message = ctx.core.makeOutgoingRequestMessage("OPTIONS", ruri, from, ruri, { forceRport: true, hackViaTcp: transport === "tcp" }, [`Contact: <sip:hotline@${ctx.sipIp}:${ctx.transport.port}>`]);
   const started = Date.now();
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve({ ok: false }), 5000);

@@ -27,7 +27,7 @@ export async function dial(ctx: GatewayContext, o: DialOptions): Promise<{ legId
   const to = new Core.URI("sip", o.toUser, host, port);
   const contact = `Contact: <sip:hotline@${ctx.sipIp}:${ctx.transport.port}${transport === "tcp" ? ";transport=tcp" : ""}>`;
   const offer = buildOffer({ ip: ctx.sdpIp, port: anchor.port, sessionId: Math.floor(Math.random() * 1e9), codecs: o.codecs });
-  const message = ctx.core.makeOutgoingRequestMessage("INVITE", ruri, from, to, { fromDisplayName: o.fromDisplayName, forceRport: true }, [contact], sdpBody(offer));
+  const message = ctx.core.makeOutgoingRequestMessage("INVITE", ruri, from, to, { fromDisplayName: o.fromDisplayName, forceRport: true, hackViaTcp: transport === "tcp" }, [contact], sdpBody(offer));
   const call = ctx.newCall(o.callId, message.callId, "outbound");
   call.anchor = anchor;
   if (o.auth) ctx.dialAuth.set(message.callId, o.auth);

@@ -30,6 +30,7 @@ export class RtpAnchor {
   packetsOut = 0;
   dropped = 0;
   private latched = false;
+  private readonly outbound = new OutboundStream();
   private closed = false;
 
   private constructor(
@@ -76,9 +77,11 @@ export class RtpAnchor {
       this.dropped++;
       return;
     }
-    // mediasoup's stream (RTP and RTCP, rtcp-mux) goes out to the far end.
+    // mediasoup's streams (RTP and RTCP, rtcp-mux) go out to the far end as one stream.
     if (this.mediaPeer && ip === this.mediaPeer.ip && port === this.mediaPeer.port) {
       this.packetsOut++;
+      const pt = buf[1]! & 0x7f;
+      if (pt < 72 || pt > 79) this.outbound.rewrite(buf);
       this.socket.send(buf, this.remote.port, this.remote.ip);
       return;
     }
@@ -137,4 +140,34 @@ function headerless(buf: Buffer): Buffer {
   let offset = 12 + 4 * cc;
   if (buf[0]! & 0x10 && buf.length >= offset + 4) offset += 4 + 4 * buf.readUInt16BE(offset + 2);
   return buf.subarray(offset);
+}
+
+/**
+ * What the far end hears is one RTP stream: mediasoup sends each source it forwards (the agent,
+ * the next agent after a transfer, prompts, RFC 4733 DTMF) with its own SSRC, sequence and
+ * timestamp base, and phones lock onto one SSRC. The anchor rewrites them into one SSRC with
+ * continuous sequence numbers and timestamps (a source's offset is fixed when it appears, so
+ * the packets of one DTMF event keep one timestamp).
+ */
+export class OutboundStream {
+  readonly ssrc = randomInt(1, 0xffffffff);
+  private seq = randomInt(0, 0xffff);
+  private lastTs = randomInt(0, 0x7fffffff);
+  private source: number | null = null;
+  private offset = 0;
+
+  rewrite(buf: Buffer): void {
+    const ssrc = buf.readUInt32BE(8);
+    const ts = buf.readUInt32BE(4);
+    if (ssrc !== this.source) {
+      this.source = ssrc;
+      this.offset = (this.lastTs + 160 - ts) >>> 0;
+    }
+    const out = (ts + this.offset) >>> 0;
+    this.lastTs = out;
+    buf.writeUInt16BE(this.seq, 2);
+    this.seq = (this.seq + 1) & 0xffff;
+    buf.writeUInt32BE(out, 4);
+    buf.writeUInt32BE(this.ssrc, 8);
+  }
 }

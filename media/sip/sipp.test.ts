@@ -159,6 +159,17 @@ describe("SIP gateway dialing SIPp", () => {
     expect(r.media.stats().calls).toBe(0);
   });
 
+  it("dials over TCP (486 comes back on the connection: busy)", async () => {
+    const r = await rig(async () => ({ reject: { status: 404, reason: "Not Found" } }));
+    const busy = await runSipp({ scenario: "uas_busy.xml", transport: "tcp" });
+    await started();
+    const dialing = r.gateway.dial({ callId: newCallId(), target: { host: "127.0.0.1", port: busy.port, transport: "tcp" }, toUser: "+1", fromUser: "+2", timeoutMs: 3000 });
+    await expect(dialing).rejects.toMatchObject({ reason: "busy", status: 486 });
+    const res = await busy.done;
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.messages).toMatch(/^Via: SIP\/2\.0\/TCP 127\.0\.0\.1:\d+;/m);
+  });
+
   it("maps a target that does not answer at all to unreachable (UDP silence, TCP refused)", async () => {
     const r = await rig(async () => ({ reject: { status: 404, reason: "Not Found" } }));
     const { freePort } = await import("@/test/peers/ports");
