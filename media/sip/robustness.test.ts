@@ -150,3 +150,47 @@ describe("SIP gateway against garbage", () => {
     expect(r.ended).toEqual([{ callId, reason: "caller_hangup" }]);
   });
 });
+
+describe("SIP gateway UDP retransmissions (what sip.js leaves out)", () => {
+  const invite = (port: number, local: number, id: string) =>
+    `INVITE sip:+1@127.0.0.1:${port} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${local};branch=z9hG4bK-${id}\r\nFrom: <sip:a@127.0.0.1>;tag=t-${id}\r\nTo: <sip:+1@127.0.0.1>\r\nCall-ID: ${id}\r\nCSeq: 1 INVITE\r\nContact: <sip:a@127.0.0.1:${local}>\r\nContent-Type: application/sdp\r\nContent-Length: 88\r\n\r\nv=0\r\no=a 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\n`;
+
+  it("resends a 404 until the ACK (Timer G), asks the router once for a retransmitted INVITE", async () => {
+    const r = await rig(async () => ({ reject: { status: 404, reason: "Not Found" } }));
+    const udp = createSocket("udp4");
+    await new Promise<void>((res) => udp.bind(0, "127.0.0.1", () => res()));
+    const local = udp.address().port;
+    const got: string[] = [];
+    udp.on("message", (m) => got.push(m.toString("latin1")));
+    const id = `retx-${Date.now()}`;
+    udp.send(invite(r.gateway.port, local, id), r.gateway.port, "127.0.0.1");
+    await new Promise((res) => setTimeout(res, 100));
+    udp.send(invite(r.gateway.port, local, id), r.gateway.port, "127.0.0.1"); // the caller's own retransmission
+    await new Promise((res) => setTimeout(res, 1700));
+    const finals = () => got.filter((m) => m.startsWith("SIP/2.0 404")).length;
+    expect(finals()).toBeGreaterThanOrEqual(3);
+    expect(r.invites).toHaveLength(1);
+    const last = got.filter((m) => m.startsWith("SIP/2.0 404")).at(-1) ?? "";
+    const toTag = /\r\nTo:[^\r]*;tag=([^;\r]+)/i.exec(last)?.[1] ?? "";
+    udp.send(`ACK sip:+1@127.0.0.1:${r.gateway.port} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${local};branch=z9hG4bK-${id}\r\nFrom: <sip:a@127.0.0.1>;tag=t-${id}\r\nTo: <sip:+1@127.0.0.1>;tag=${toTag}\r\nCall-ID: ${id}\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n`, r.gateway.port, "127.0.0.1");
+    await new Promise((res) => setTimeout(res, 200));
+    const afterAck = finals();
+    await new Promise((res) => setTimeout(res, 2500));
+    expect(finals()).toBe(afterAck);
+    udp.close();
+  });
+
+  it("resends an unanswered INVITE (Timer A) until the dial gives up", async () => {
+    const r = await rig(async () => ({ reject: { status: 404, reason: "Not Found" } }));
+    const udp = createSocket("udp4");
+    await new Promise<void>((res) => udp.bind(0, "127.0.0.1", () => res()));
+    let invites = 0;
+    udp.on("message", (m) => {
+      if (m.toString("latin1").startsWith("INVITE ")) invites++;
+    });
+    const dialing = r.gateway.dial({ callId: newCallId(), target: { host: "127.0.0.1", port: udp.address().port, transport: "udp" }, toUser: "+1", fromUser: "+2", timeoutMs: 1800 });
+    await expect(dialing).rejects.toMatchObject({ reason: "unreachable" });
+    expect(invites).toBeGreaterThanOrEqual(3); // t = 0, 0.5 s, 1.5 s
+    udp.close();
+  });
+});

@@ -153,18 +153,21 @@ export class OutboundStream {
   readonly ssrc = randomInt(1, 0xffffffff);
   private seq = randomInt(0, 0xffff);
   private lastTs = randomInt(0, 0x7fffffff);
-  private source: number | null = null;
-  private offset = 0;
+  private readonly sources = new Map<number, { offset: number; seenAt: number }>();
 
-  rewrite(buf: Buffer): void {
+  rewrite(buf: Buffer, now = Date.now()): void {
     const ssrc = buf.readUInt32BE(8);
     const ts = buf.readUInt32BE(4);
-    if (ssrc !== this.source) {
-      this.source = ssrc;
-      this.offset = (this.lastTs + 160 - ts) >>> 0;
+    let source = this.sources.get(ssrc);
+    // A new source (or one silent for a second) continues the timeline where it is now.
+    if (!source || now - source.seenAt > 1000) {
+      source = { offset: (this.lastTs + 160 - ts) >>> 0, seenAt: now };
+      this.sources.set(ssrc, source);
+      if (this.sources.size > 16) this.sources.delete(this.sources.keys().next().value as number);
     }
-    const out = (ts + this.offset) >>> 0;
-    this.lastTs = out;
+    source.seenAt = now;
+    const out = (ts + source.offset) >>> 0;
+    if (((out - this.lastTs) | 0) > 0) this.lastTs = out;
     buf.writeUInt16BE(this.seq, 2);
     this.seq = (this.seq + 1) & 0xffff;
     buf.writeUInt32BE(out, 4);
