@@ -10,6 +10,7 @@ import { WavWriter } from "./rtp/wav";
 import { dominantFrequency } from "./rtp/tone";
 import { RtpPeer, sleep, waitFor } from "./testing/rtp-peer";
 import { presence } from "./testing/calls";
+import type { ConsumerOptions } from "./client/agent-media";
 
 const CHROMIUM = "/usr/bin/chromium";
 let plane: MediaPlane;
@@ -114,7 +115,9 @@ describe.skipIf(!existsSync(CHROMIUM))("Chromium agent with mediasoup-client <->
       // A prompt: the server pushes one more stream (the agent's own output) and pauses the caller's.
       const prompt = call.play(agent.id, sine(700, 4000));
       await waitFor(() => pushed.length > before);
-      const own = await page.evaluate((c) => window.consumePushed(c), pushed[before] as WebRtcConsumerInfo);
+      // The same JSON the product sends over signalling; the two libraries type it separately.
+      const options = pushed[before] as unknown as ConsumerOptions;
+      const own = await page.evaluate((c) => window.consumePushed(c), options);
       const duringPrompt = await page.evaluate(([i, f]) => window.listen(i, 1200, f), [own, [700, 440]] as const);
       const directDuringPrompt = await page.evaluate(([f]) => window.listen(0, 600, f), [[440]] as const);
       prompt.stop();
