@@ -49,7 +49,7 @@ function reInvite(ctx: GatewayContext, call: SipCall, req: Core.IncomingInviteRe
     version: call.sdpVersion,
     codec: call.codec,
     payloadType: call.payloadType,
-    telephoneEvent: call.anchor.telephoneEvent ?? 101,
+    telephoneEvent: call.anchor.telephoneEvent,
     direction: "sendrecv",
     answerTo: direction,
   });

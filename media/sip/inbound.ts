@@ -89,7 +89,7 @@ async function answer(ctx: GatewayContext, req: Core.IncomingInviteRequest, offe
     return;
   }
   call.held = offer.direction === "sendonly" || offer.direction === "inactive";
-  const sdp = buildSdp({ ip: ctx.sdpIp, port: call.anchor.port, sessionId: call.sdpSessionId, version: call.sdpVersion, codec: offer.codec, payloadType: offer.payloadType, telephoneEvent: offer.telephoneEvent ?? 101, direction: "sendrecv", answerTo: offer.direction });
+  const sdp = buildSdp({ ip: ctx.sdpIp, port: call.anchor.port, sessionId: call.sdpSessionId, version: call.sdpVersion, codec: offer.codec, payloadType: offer.payloadType, telephoneEvent: offer.telephoneEvent, direction: "sendrecv", answerTo: offer.direction });
   const res = req.accept({ statusCode: 200, body: sdpBody(sdp) });
   call.state = "answered";
   attachSession(ctx, call, res.session);

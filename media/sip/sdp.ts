@@ -68,19 +68,20 @@ export function parseOffer(text: string, preferred: ReadonlyArray<"pcmu" | "pcma
 const ANSWER_DIRECTION: Record<Direction, Direction> = { sendrecv: "sendrecv", sendonly: "recvonly", recvonly: "sendonly", inactive: "inactive" };
 
 /** Our SDP: an answer to `remote` (direction mirrored), or an offer when `remote` is null. */
-export function buildSdp(o: { ip: string; port: number; sessionId: number; version: number; codec: "pcmu" | "pcma"; payloadType: number; telephoneEvent: number; direction: Direction; answerTo?: Direction }): string {
+export function buildSdp(o: { ip: string; port: number; sessionId: number; version: number; codec: "pcmu" | "pcma"; payloadType: number; telephoneEvent: number | null; direction: Direction; answerTo?: Direction }): string {
   const direction = o.answerTo ? ANSWER_DIRECTION[o.answerTo] : o.direction;
   const codecName = o.codec === "pcmu" ? "PCMU" : "PCMA";
+  const te = o.telephoneEvent === null ? "" : String(o.telephoneEvent);
   return [
     "v=0",
     `o=hotline ${o.sessionId} ${o.version} IN IP4 ${o.ip}`,
     "s=Hotline",
     `c=IN IP4 ${o.ip}`,
     "t=0 0",
-    `m=audio ${o.port} RTP/AVP ${o.payloadType} ${o.telephoneEvent}`,
+    `m=audio ${o.port} RTP/AVP ${o.payloadType}${te ? ` ${te}` : ""}`,
     `a=rtpmap:${o.payloadType} ${codecName}/8000`,
-    `a=rtpmap:${o.telephoneEvent} telephone-event/8000`,
-    `a=fmtp:${o.telephoneEvent} 0-16`,
+    // telephone-event only when the offer had it, on the offer's payload type (RFC 3264).
+    ...(te ? [`a=rtpmap:${te} telephone-event/8000`, `a=fmtp:${te} 0-16`] : []),
     "a=ptime:20",
     `a=${direction}`,
     "",
