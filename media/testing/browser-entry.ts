@@ -22,7 +22,7 @@ declare global {
     /** Consumes a stream the server pushed later (a prompt, the mix); returns its track's index. */
     consumePushed(options: ConsumerOptions): Promise<number>;
     /** Listens to remote track `index` (0: the first party; then pushed ones). */
-    listen(index: number, ms: number, freqs: number[]): Promise<Heard>;
+    listen(index: number, ms: number, freqs: readonly number[]): Promise<Heard>;
   }
 }
 
@@ -31,7 +31,7 @@ let media: AgentMedia | undefined;
 const tracks: MediaStreamTrack[] = [];
 const elements: HTMLAudioElement[] = [];
 
-async function measure(track: MediaStreamTrack, listenMs: number, freqs: number[] = []): Promise<Heard> {
+async function measure(track: MediaStreamTrack, listenMs: number, freqs: readonly number[] = []): Promise<Heard> {
   // Chromium only feeds a remote track to WebAudio once a media element plays it.
   const element = new Audio();
   element.srcObject = new MediaStream([track]);
