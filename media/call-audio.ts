@@ -16,6 +16,7 @@ import { MediaError, toMediaError } from "./errors";
 import { LegOutput } from "./leg-output";
 import { CallRecorder, type RecordingResult } from "./recorder";
 import { LegTap } from "./leg-tap";
+import { onClockTick } from "./clock";
 import { FRAME_MS, mix } from "./rtp/frames";
 import type { G711 } from "./rtp/g711";
 import { PcmSource } from "./rtp/prompts";
@@ -56,7 +57,8 @@ export class CallAudio {
   private readonly roles = new Map<string, MixRole>();
   private readonly dtmfListeners = new Map<string, Set<(digit: string) => void>>();
   private recorder: CallRecorder | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private stopClock: (() => void) | undefined;
+  private routing: Promise<void> = Promise.resolve();
   private clockStart = 0;
   private ticks = 0;
   private closed = false;
@@ -101,7 +103,11 @@ export class CallAudio {
       },
     };
     this.players.set(leg.id, player);
-    const started = this.output(leg).then(() => this.route());
+    const started = this.output(leg)
+      .then(() => this.route())
+      .catch((err: unknown) => {
+        if (!this.closed) throw err; // the call ended meanwhile: done just resolves
+      });
     return {
       done: Promise.all([started, done]).then(
         () => undefined,
@@ -152,7 +158,7 @@ export class CallAudio {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    clearInterval(this.timer);
+    this.stopClock?.();
     for (const p of [...this.players.values()]) p.finish();
     for (const o of this.ready.values()) o.close();
     for (const t of this.taps.values()) t.close();
@@ -168,15 +174,26 @@ export class CallAudio {
     return this.mixing || (this.recorder !== undefined && !this.recorder.stopped);
   }
 
-  private async route(): Promise<void> {
-    if (this.closed) return;
-    const mixing = this.mixing;
-    for (const tap of this.taps.values()) tap.audioWanted = this.audioWanted;
-    for (const leg of this.legs()) {
-      const own = mixing || this.players.has(leg.id);
-      if (own) await this.output(leg);
-      await leg.setPartiesPaused(own);
-    }
+  /**
+   * Brings every leg to what it should hear now. Runs one at a time and decides after each
+   * await, so a prompt that ends while a pause is under way cannot leave a leg paused.
+   */
+  private route(): Promise<void> {
+    const run = this.routing.then(async () => {
+      for (const leg of this.legs()) {
+        if (this.closed) return;
+        for (const tap of this.taps.values()) tap.audioWanted = this.audioWanted;
+        if (this.wantsOwn(leg.id)) await this.output(leg);
+        await leg.setPartiesPaused(this.wantsOwn(leg.id));
+      }
+    });
+    this.routing = run.catch(() => undefined);
+    return run;
+  }
+
+  /** A leg hears the media plane's output (prompt or mix) instead of the parties directly. */
+  private wantsOwn(legId: string): boolean {
+    return this.mixing || this.players.has(legId);
   }
 
   private hears(listener: string, source: string): boolean {
@@ -230,10 +247,10 @@ export class CallAudio {
   }
 
   private startClock(): void {
-    if (this.timer || this.closed) return;
+    if (this.stopClock || this.closed) return;
     this.clockStart = performance.now();
     this.ticks = 0;
-    this.timer = setInterval(() => this.onTimer(), FRAME_MS / 2);
+    this.stopClock = onClockTick(() => this.onTimer());
   }
 
   private onTimer(): void {
