@@ -8,6 +8,9 @@ import { billingOut, checkoutInput, urlOut } from "./services/billing/schemas";
 import { flowCreate, flowOut, flowUpdate, flowVersionOut } from "./services/flows/schemas";
 import { hoursCreate, hoursOut, hoursUpdate } from "./services/hours/schemas";
 import { settingsOut, settingsUpdate } from "./services/settings/schemas";
+import { contactCreate, contactOut, contactUpdate } from "./services/contacts/schemas";
+import { dispositionInput, dispositionOut } from "./services/dispositions/schemas";
+import { ticketCreate, ticketOut, ticketUpdate } from "./services/tickets/schemas";
 import { numberCreate, numberOut, numberUpdate } from "./services/numbers/schemas";
 import { trunkCreate, trunkOut, trunkUpdate } from "./services/trunks/schemas";
 import { memberInput, memberOut, queueAgentOut, queueCreate, queueOut, queueUpdate } from "./services/queues/schemas";
@@ -63,6 +66,21 @@ export const operations: Operation[] = [
   { method: "get", path: "/numbers/{id}", summary: "Read a number", tag: "Telephony", access: "member", response: numberOut },
   { method: "patch", path: "/numbers/{id}", summary: "Change a number's destination", tag: "Telephony", access: "admin", body: numberUpdate, response: numberOut },
   { method: "delete", path: "/numbers/{id}", summary: "Remove a number", tag: "Telephony", access: "admin", status: 204 },
+  { method: "get", path: "/dispositions", summary: "List wrap-up dispositions", tag: "Calls", access: "member", response: z.array(dispositionOut) },
+  { method: "post", path: "/dispositions", summary: "Add a disposition", tag: "Calls", access: "admin", body: dispositionInput, response: dispositionOut, status: 201 },
+  { method: "patch", path: "/dispositions/{id}", summary: "Rename a disposition", tag: "Calls", access: "admin", body: dispositionInput, response: dispositionOut },
+  { method: "delete", path: "/dispositions/{id}", summary: "Delete a disposition (calls keep no reference)", tag: "Calls", access: "admin", status: 204 },
+  { method: "get", path: "/contacts", summary: "Contacts by name (?q= searches name, number, email)", tag: "Contacts", access: "member", response: z.array(contactOut) },
+  { method: "post", path: "/contacts", summary: "Create a contact (number unique per organization)", tag: "Contacts", access: "member", body: contactCreate, response: contactOut, status: 201 },
+  { method: "get", path: "/contacts/lookup", summary: "Screen pop for ?phone=: the contact (created when new), past calls, open tickets", tag: "Contacts", access: "member" },
+  { method: "get", path: "/contacts/{id}", summary: "Read a contact", tag: "Contacts", access: "member", response: contactOut },
+  { method: "patch", path: "/contacts/{id}", summary: "Update a contact", tag: "Contacts", access: "member", body: contactUpdate, response: contactOut },
+  { method: "delete", path: "/contacts/{id}", summary: "Delete a contact", tag: "Contacts", access: "admin", status: 204 },
+  { method: "get", path: "/tickets", summary: "Tickets, recently changed first (?status=, ?contactId=, ?assigneeId=)", tag: "Tickets", access: "member", response: z.array(ticketOut) },
+  { method: "post", path: "/tickets", summary: "Create a ticket (from a call, for a contact, assigned to a user)", tag: "Tickets", access: "member", body: ticketCreate, response: ticketOut, status: 201 },
+  { method: "get", path: "/tickets/{id}", summary: "Read a ticket", tag: "Tickets", access: "member", response: ticketOut },
+  { method: "patch", path: "/tickets/{id}", summary: "Update a ticket", tag: "Tickets", access: "member", body: ticketUpdate, response: ticketOut },
+  { method: "delete", path: "/tickets/{id}", summary: "Delete a ticket", tag: "Tickets", access: "admin", status: 204 },
   { method: "get", path: "/settings", summary: "Organization settings: call recording on/off and retention", tag: "Accounts", access: "member", response: settingsOut },
   { method: "patch", path: "/settings", summary: "Change call recording and its retention (days)", tag: "Accounts", access: "admin", body: settingsUpdate, response: settingsOut },
   { method: "get", path: "/calls/{id}/recording", summary: "The call's recording: stereo WAV, caller left, agent right (decrypted as it streams)", tag: "Calls", access: "member" },

@@ -13,3 +13,6 @@ export * as flows from "./flows";
 export * as hours from "./hours";
 export * as recordings from "./recordings";
 export * as settings from "./settings";
+export * as dispositions from "./dispositions";
+export * as contacts from "./contacts";
+export * as tickets from "./tickets";

@@ -1,0 +1,6 @@
+export { create } from "./create";
+export { list } from "./list";
+export { get } from "./get";
+export { update } from "./update";
+export { remove } from "./remove";
+export { screenPop } from "./screen-pop";

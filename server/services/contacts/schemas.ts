@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { CONTACT_TIERS } from "@/db/schema/contacts";
+import { e164 } from "../trunks/schemas";
+
+const fields = {
+  name: z.string().trim().min(1, "is required").max(120),
+  phone: e164.nullable(),
+  email: z.email().max(254).nullable(),
+  tier: z.enum(CONTACT_TIERS),
+  notes: z.string().max(5000),
+};
+export const contactCreate = z.strictObject({
+  name: fields.name,
+  phone: fields.phone.default(null),
+  email: fields.email.default(null),
+  tier: fields.tier.default("standard"),
+  notes: fields.notes.default(""),
+});
+export const contactUpdate = z.strictObject(fields).partial();
+export type ContactCreate = z.infer<typeof contactCreate>;
+export type ContactUpdate = z.infer<typeof contactUpdate>;
+export const contactQuery = z.strictObject({ q: z.string().trim().max(100).optional() });
+export const lookupQuery = z.strictObject({ phone: e164 });
+
+export const contactOut = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  tier: z.enum(CONTACT_TIERS),
+  notes: z.string(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type ContactOut = z.infer<typeof contactOut>;

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { TICKET_PRIORITIES, TICKET_STATUSES } from "@/db/schema/contacts";
+
+const fields = {
+  subject: z.string().trim().min(1, "is required").max(200),
+  description: z.string().max(10_000),
+  status: z.enum(TICKET_STATUSES),
+  priority: z.enum(TICKET_PRIORITIES),
+  contactId: z.uuid().nullable(),
+  assigneeId: z.uuid().nullable(),
+  callId: z.uuid().nullable(),
+};
+export const ticketCreate = z.strictObject({
+  subject: fields.subject,
+  description: fields.description.default(""),
+  status: fields.status.default("open"),
+  priority: fields.priority.default("normal"),
+  contactId: fields.contactId.default(null),
+  assigneeId: fields.assigneeId.default(null),
+  callId: fields.callId.default(null),
+});
+export const ticketUpdate = z.strictObject(fields).partial();
+export type TicketCreate = z.infer<typeof ticketCreate>;
+export type TicketUpdate = z.infer<typeof ticketUpdate>;
+export const ticketQuery = z.strictObject({
+  status: z.enum(TICKET_STATUSES).optional(),
+  contactId: z.uuid().optional(),
+  assigneeId: z.uuid().optional(),
+});
+
+export const ticketOut = z.object({
+  id: z.uuid(),
+  subject: z.string(),
+  description: z.string(),
+  status: z.enum(TICKET_STATUSES),
+  priority: z.enum(TICKET_PRIORITIES),
+  contact: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  callId: z.uuid().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type TicketOut = z.infer<typeof ticketOut>;
