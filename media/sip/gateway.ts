@@ -113,9 +113,13 @@ export async function createSipGateway(o: SipGatewayOptions): Promise<SipGateway
       if (ctx.closing) return;
       ctx.closing = true;
       clearInterval(sweep);
-      for (const call of [...calls.values()]) call.end("shutdown", { wire: true });
-      // Let the BYEs leave before the sockets close.
-      await new Promise((r) => setTimeout(r, 50));
+      const live = [...calls.values()];
+      for (const call of live) call.end("shutdown", { wire: true });
+      // The BYEs' responses come back on these sockets (TCP too): wait for them, 2 s at most.
+      const byes = live.flatMap((c) => (c.byeDone ? [c.byeDone] : []));
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all(byes), new Promise((r) => (timer = setTimeout(r, byes.length ? 2000 : 0)))]);
+      clearTimeout(timer);
       core.dispose();
       await transport.close();
     },

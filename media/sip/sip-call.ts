@@ -29,6 +29,8 @@ export class SipCall {
   ownsMedia = false;
   sdpVersion = 1;
   readonly sdpSessionId = Math.floor(Math.random() * 1e9);
+  /** Settles when our BYE got its response (shutdown waits for it). */
+  byeDone: Promise<void> | undefined;
   /** Ends an unanswered call on the wire (inbound: 487; outbound: CANCEL). */
   cancelEarly: (() => void) | undefined;
 
@@ -53,7 +55,10 @@ export class SipCall {
     this.state = "ended";
     if (o.wire) {
       try {
-        if (was === "answered" && this.session) this.session.bye();
+        if (was === "answered" && this.session) {
+          const session = this.session;
+          this.byeDone = new Promise<void>((resolve) => session.bye({ onAccept: () => resolve(), onReject: () => resolve() }));
+        }
         else this.cancelEarly?.();
       } catch (err) {
         this.hooks.log("warn", "could not end the call on the wire", { callId: this.callId, error: (err as Error).message });
