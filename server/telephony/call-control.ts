@@ -11,6 +11,7 @@ import type { CallEvents, GatewayPort, MediaTools } from "./ports";
 import { type Ctx, type Deps, actorUserId, systemCtx } from "../context";
 import { AppError } from "../errors";
 import * as calls from "../services/calls";
+import { findOrCreateContactByPhone } from "../services/contacts/internal";
 import * as recordings from "../services/recordings";
 import { recordingPaths } from "../services/recordings/internal";
 import * as settings from "../services/settings";
@@ -67,7 +68,7 @@ export function createCallControl(c: CallControlDeps) {
         return;
       }
       music(callId);
-      guard("enqueue", calls.enqueue({ ctx, input: d.type === "queue" ? { callId, queueId: d.id } : { callId, userId: d.id } }));
+      guard("enqueue", enqueueWithContact(ctx, callId, entry.fromNumber, d.type === "queue" ? { queueId: d.id } : { userId: d.id }));
     },
     onHold(callId, held) {
       const entry = live.get(callId);
@@ -87,6 +88,12 @@ export function createCallControl(c: CallControlDeps) {
     await hangupCall(tenantId, callId, reason);
   }
 
+  /** The caller's contact (made on the fly; a VIP jumps the queue), then the queue. */
+  async function enqueueWithContact(ctx: Ctx, callId: string, fromNumber: string, target: { queueId: string } | { userId: string }) {
+    const contact = /^\+[1-9]\d{6,14}$/.test(fromNumber) ? await findOrCreateContactByPhone(ctx, fromNumber) : null;
+    await calls.enqueue({ ctx, input: { callId, contactId: contact?.id ?? null, ...target } });
+  }
+
   /** The number's IVR flow, then where it sends the caller. */
   async function ivr(tenantId: string, callId: string, legId: string, flowId: string) {
     const outcome = await runIvr(deps, c.tools, c.speech, { callId, tenantId, legId, flowId, ended: () => !live.get(callId) });
@@ -96,7 +103,7 @@ export function createCallControl(c: CallControlDeps) {
         return;
       case "queue":
         music(callId);
-        await calls.enqueue({ ctx, input: { callId, queueId: outcome.queueId } });
+        await enqueueWithContact(ctx, callId, live.get(callId)?.fromNumber ?? "", { queueId: outcome.queueId });
         return;
       case "callback":
         await calls.requestCallback({ ctx, input: { callId, queueName: "the IVR" } });
