@@ -6,6 +6,7 @@ const LINKS = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/skills", label: "Skills" },
   { href: "/admin/queues", label: "Queues" },
+  { href: "/admin/dispositions", label: "Dispositions" },
   { href: "/admin/trunks", label: "Trunks" },
   { href: "/admin/numbers", label: "Numbers" },
   { href: "/admin/hours", label: "Business hours" },

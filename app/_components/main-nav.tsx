@@ -5,6 +5,8 @@ import { NavLink } from "./nav-link";
 const LINKS: { href: string; label: string; roles: Role[] }[] = [
   { href: "/agent", label: "Agent workspace", roles: ["agent", "supervisor", "admin"] },
   { href: "/calls", label: "Calls", roles: ["agent", "supervisor", "admin"] },
+  { href: "/tickets", label: "Tickets", roles: ["agent", "supervisor", "admin"] },
+  { href: "/contacts", label: "Contacts", roles: ["agent", "supervisor", "admin"] },
   { href: "/wallboard", label: "Wallboard", roles: ["agent", "supervisor", "admin"] },
   { href: "/admin", label: "Admin", roles: ["admin"] },
 ];
