@@ -180,12 +180,18 @@ export class CallAudio {
    */
   private route(): Promise<void> {
     const run = this.routing.then(async () => {
+      let failure: unknown;
       for (const leg of this.legs()) {
         if (this.closed) return;
         for (const tap of this.taps.values()) tap.audioWanted = this.audioWanted;
-        if (this.wantsOwn(leg.id)) await this.output(leg);
-        await leg.setPartiesPaused(this.wantsOwn(leg.id));
+        try {
+          if (this.wantsOwn(leg.id)) await this.output(leg);
+          await leg.setPartiesPaused(this.wantsOwn(leg.id));
+        } catch (err) {
+          if (this.legs().includes(leg)) failure ??= err; // one leg's trouble does not stop the others
+        }
       }
+      if (failure !== undefined) throw failure;
     });
     this.routing = run.catch(() => undefined);
     return run;
@@ -234,9 +240,18 @@ export class CallAudio {
         const ssrc = randomInt(1, 0xffffffff);
         const producer = await transport.produce({ kind: "audio", rtpParameters: producerRtpParameters(codec, ssrc) });
         const out = new LegOutput(producer, codec, ssrc);
-        await leg.consume({ id: `${leg.id}:out`, codec, producer }, { party: false });
-        if (this.closed) out.close();
-        else this.ready.set(leg.id, out);
+        const keep = () => !this.closed && this.outputs.get(leg.id) === p && this.legs().includes(leg);
+        try {
+          await leg.consume({ id: `${leg.id}:out`, codec, producer }, { party: false });
+        } catch (err) {
+          out.close();
+          throw err;
+        }
+        if (!keep()) {
+          out.close(); // the leg or the call went away meanwhile
+          throw new MediaError("bad_state", `leg ${leg.id} is gone`);
+        }
+        this.ready.set(leg.id, out);
         this.startClock();
         return out;
       })();
