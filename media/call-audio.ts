@@ -55,7 +55,7 @@ export class CallAudio {
   private readonly ready = new Map<string, LegOutput>();
   private readonly players = new Map<string, Player>();
   private readonly roles = new Map<string, MixRole>();
-  private readonly dtmfListeners = new Map<string, Set<(digit: string) => void>>();
+  private readonly dtmfListeners = new Map<string, Set<(digit: string, durationMs: number) => void>>();
   private recorder: CallRecorder | undefined;
   private stopClock: (() => void) | undefined;
   private routing: Promise<void> = Promise.resolve();
@@ -120,14 +120,14 @@ export class CallAudio {
     };
   }
 
-  async sendDtmf(leg: AudioLeg, digits: string): Promise<void> {
+  async sendDtmf(leg: AudioLeg, digits: string, durationMs = 100): Promise<void> {
     const out = await this.output(leg).catch((err: unknown) => {
       throw toMediaError(err, `sending DTMF to leg ${leg.id}`);
     });
-    await out.sendDtmf(digits);
+    await out.sendDtmf(digits, durationMs);
   }
 
-  onDtmf(legId: string, listener: (digit: string) => void): () => void {
+  onDtmf(legId: string, listener: (digit: string, durationMs: number) => void): () => void {
     let set = this.dtmfListeners.get(legId);
     if (!set) this.dtmfListeners.set(legId, (set = new Set()));
     set.add(listener);
@@ -220,8 +220,8 @@ export class CallAudio {
     const p = (async () => {
       const transport = await this.transport();
       const consumer = await transport.consume({ producerId: producer.id, rtpCapabilities: tapRtpCapabilities(this.router.rtpCapabilities) });
-      const tap = new LegTap(consumer, (digit) => {
-        for (const l of this.dtmfListeners.get(leg.id) ?? []) l(digit);
+      const tap = new LegTap(consumer, (digit, durationMs) => {
+        for (const l of this.dtmfListeners.get(leg.id) ?? []) l(digit, durationMs);
       });
       if (this.closed) return tap.close();
       tap.audioWanted = this.audioWanted;

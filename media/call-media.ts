@@ -15,16 +15,25 @@ import type { G711 } from "./rtp/g711";
 import { checkIp } from "./validate";
 import { CallAudio, type MixRole, type Playback } from "./call-audio";
 import type { RecordingResult } from "./recorder";
-import { musicOnHold, ringback } from "./rtp/prompts";
+import { resolvePlaySource, type PlaySource } from "./play-source";
 
 /** Caller, agent, supervisor, a transfer target and some room: a call is not a conference room. */
 export const MAX_LEGS = 6;
-/** Ten minutes of 8 kHz audio. */
-const MAX_PLAY_SAMPLES = 8000 * 600;
 
 export type CallEndReason = "hangup" | "media_worker_died" | "media_worker_closed" | "media_plane_closed" | (string & {});
 
 type Leg = PlainLeg | WebRtcLeg;
+
+/** One leg as the call sees it. */
+export interface LegInfo {
+  id: string;
+  kind: "plain" | "webrtc";
+  codec: G711 | undefined;
+  /** True once its far end produces (a plain leg is connected, a browser has produced). */
+  producing: boolean;
+}
+
+export type DtmfListener = (digit: string, durationMs: number) => void;
 
 export interface WebRtcLegOptions {
   listenIp: string;
@@ -43,7 +52,7 @@ export interface PlainLegOptions {
 }
 
 export class CallMedia {
-  private readonly legs = new Map<string, Leg>();
+  private readonly legMap = new Map<string, Leg>();
   private pendingLegs = 0;
   private endedReason: CallEndReason | undefined;
   private readonly audio: CallAudio;
@@ -54,7 +63,7 @@ export class CallMedia {
     private readonly router: Router,
     private readonly onEnded: (callId: string, reason: CallEndReason) => void,
   ) {
-    this.audio = new CallAudio(router, () => [...this.legs.values()]);
+    this.audio = new CallAudio(router, () => [...this.legMap.values()]);
     router.on("workerclose", () => this.end(worker.died ? "media_worker_died" : "media_worker_closed"));
   }
 
@@ -88,7 +97,7 @@ export class CallMedia {
     const listenIp = checkIp(options.listenIp, "listenIp");
     const announcedAddress = options.announcedAddress === undefined ? undefined : checkIp(options.announcedAddress, "announcedAddress");
     this.assertRoom();
-    const other = [...this.legs.values()][0];
+    const other = [...this.legMap.values()][0];
     if (other?.codec && other.codec !== options.codec) {
       throw new MediaError("codec_mismatch", `call ${this.callId} is ${other.codec}: a ${options.codec} leg would need transcoding`);
     }
@@ -98,7 +107,15 @@ export class CallMedia {
         rtcpMux: true,
         comedia: false,
       });
-      return new PlainLeg(id, options.codec, this.router, transport, (l) => this.bridge(l), (f) => this.audio.onDtmf(id, f));
+      return new PlainLeg(
+        id,
+        options.codec,
+        this.router,
+        transport,
+        (l) => this.bridge(l),
+        (f) => this.audio.onDtmf(id, f),
+        (digits, o) => this.sendDtmf(id, digits, o),
+      );
     });
   }
 
@@ -120,7 +137,7 @@ export class CallMedia {
   }
 
   private assertRoom(): void {
-    if (this.legs.size + this.pendingLegs >= MAX_LEGS) {
+    if (this.legMap.size + this.pendingLegs >= MAX_LEGS) {
       throw new MediaError("bad_state", `call ${this.callId} already has ${MAX_LEGS} legs`);
     }
   }
@@ -131,9 +148,9 @@ export class CallMedia {
     this.pendingLegs++;
     try {
       const leg = await create(id);
-      this.legs.set(id, leg);
+      this.legMap.set(id, leg);
       leg.onClosed(() => {
-        this.legs.delete(id);
+        this.legMap.delete(id);
         this.audio.legRemoved(id);
       });
       if (this.endedReason !== undefined) leg.close();
@@ -155,7 +172,7 @@ export class CallMedia {
     if (this.endedReason !== undefined) return;
     this.endedReason = reason;
     this.audio.close();
-    for (const leg of this.legs.values()) leg.close();
+    for (const leg of this.legMap.values()) leg.close();
     if (!this.router.closed) this.router.close();
     this.onEnded(this.callId, reason);
   }
@@ -166,7 +183,7 @@ export class CallMedia {
    */
   private async bridge(leg: Leg): Promise<void> {
     this.assertOpen();
-    for (const other of this.legs.values()) {
+    for (const other of this.legMap.values()) {
       if (other === leg) continue;
       await other.consume(leg);
       await leg.consume(other);
@@ -176,49 +193,59 @@ export class CallMedia {
     });
   }
 
-  /** Plays 8 kHz mono PCM to a leg, which hears it instead of the other parties until it ends or is stopped. */
-  play(legId: string, pcm: Int16Array, opts: { loop?: boolean } = {}): Playback {
+  /**
+   * Plays a source (8 kHz PCM, tone, WAV, ringback, busy, music) to a leg, which hears it instead
+   * of the other parties until it ends or is stopped. A bad source throws MediaError here.
+   */
+  play(legId: string, source: PlaySource | Int16Array, opts: { loop?: boolean } = {}): Playback {
     const leg = this.leg(legId);
-    if (!(pcm instanceof Int16Array)) throw new MediaError("bad_parameter", "pcm must be an Int16Array of 8 kHz mono samples");
-    if (pcm.length > MAX_PLAY_SAMPLES) throw new MediaError("bad_parameter", `pcm is longer than ${MAX_PLAY_SAMPLES / 8000} s; stream it in parts`);
-    return this.audio.play(leg, pcm, opts.loop === true);
+    return this.audio.play(leg, resolvePlaySource(source), opts.loop === true);
   }
 
-  /** Built-in music on hold, looping, until the returned stop is called. */
-  playMusic(legId: string): () => void {
-    return this.loop(legId, musicOnHold());
+  /** Music on hold (built-in, or the WAV at `wavPath`), looping, until the returned stop is called. */
+  playMusic(legId: string, opts: { wavPath?: string } = {}): () => void {
+    return this.loop(legId, { kind: "music", wavPath: opts.wavPath });
   }
 
   /** Ringback (440 + 480 Hz, 2 s on, 4 s off) until the returned stop is called. */
   playRingback(legId: string): () => void {
-    return this.loop(legId, ringback());
+    return this.loop(legId, { kind: "ringback" });
   }
 
-  private loop(legId: string, pcm: Int16Array): () => void {
-    const p = this.play(legId, pcm, { loop: true });
+  private loop(legId: string, source: PlaySource): () => void {
+    const p = this.play(legId, source, { loop: true });
     p.done.catch(() => undefined); // nobody awaits a loop; a failure to start just means no music
     return () => p.stop();
   }
 
-  /** RFC 4733 events into a leg (100 ms each, 50 ms apart), on payload type 101. */
-  async sendDtmf(legId: string, digits: string): Promise<void> {
+  /** RFC 4733 events into a leg (`durationMs` each, default 100, 40-2000; 60 ms apart), on payload type 101. */
+  async sendDtmf(legId: string, digits: string, opts: { durationMs?: number } = {}): Promise<void> {
     const leg = this.leg(legId);
     if (typeof digits !== "string" || !/^[0-9*#A-Da-d]+$/.test(digits)) {
       throw new MediaError("bad_parameter", `DTMF digits must be 0-9, *, #, A-D; got ${JSON.stringify(digits)}`);
     }
-    await this.audio.sendDtmf(leg, digits);
+    const d = opts.durationMs ?? 100;
+    if (typeof d !== "number" || !Number.isFinite(d) || d < 40 || d > 2000) {
+      throw new MediaError("bad_parameter", `DTMF durationMs must be 40 to 2000, got ${String(d)}`);
+    }
+    await this.audio.sendDtmf(leg, digits, d);
   }
 
-  /** Each RFC 4733 digit a leg sends; returns the unsubscribe. */
-  onDtmf(legId: string, listener: (digit: string) => void): () => void {
+  /** Each RFC 4733 digit a leg sends (once per key press, with its duration); returns the unsubscribe. */
+  onDtmf(legId: string, listener: DtmfListener): () => void {
     return this.leg(legId).onDtmf(listener);
+  }
+
+  /** The call's legs in the order they were added. */
+  legs(): LegInfo[] {
+    return [...this.legMap.values()].map((l) => ({ id: l.id, kind: l.kind, codec: l.codec, producing: l.producer !== undefined }));
   }
 
   /** Closes one leg's transport(s); the call goes on with the others. */
   async removeLeg(legId: string): Promise<void> {
     const leg = this.leg(legId);
     leg.close();
-    this.legs.delete(legId);
+    this.legMap.delete(legId);
     this.audio.legRemoved(legId);
     await Promise.resolve();
   }
@@ -239,7 +266,7 @@ export class CallMedia {
 
   private leg(legId: string): Leg {
     this.assertOpen();
-    const leg = typeof legId === "string" ? this.legs.get(legId) : undefined;
+    const leg = typeof legId === "string" ? this.legMap.get(legId) : undefined;
     if (!leg) throw new MediaError("bad_parameter", `leg ${String(legId)} is not part of call ${this.callId}`);
     return leg;
   }

@@ -8,7 +8,7 @@ import type { Producer } from "mediasoup/types";
 import { STATIC_PT, TELEPHONE_EVENT_PT } from "./codecs";
 import { MediaError } from "./errors";
 import { buildDtmf } from "./rtp/dtmf";
-import { FRAME_SAMPLES } from "./rtp/frames";
+import { FRAME_MS, FRAME_SAMPLES } from "./rtp/frames";
 import { encodeG711, type G711 } from "./rtp/g711";
 import { buildRtp } from "./rtp/packet";
 
@@ -16,11 +16,13 @@ import { buildRtp } from "./rtp/packet";
 interface DtmfStep {
   digit?: string;
   n?: number;
+  /** Progress packets of this event; packet `last + 1` is the end. */
+  last?: number;
   done?: () => void;
 }
 
-/** 100 ms of tone (5 packets, the end sent 3 times), then at least 50 ms of gap. */
-const PROGRESS_PACKETS = 5;
+/** By default 100 ms of tone (5 packets, the end sent 3 times), then 60 ms of gap. */
+const DEFAULT_MS = 100;
 const GAP_TICKS = 3;
 const DTMF_DIGITS = /^[0-9*#A-D]+$/i;
 
@@ -40,12 +42,13 @@ export class LegOutput {
   ) {}
 
   /** Queues RFC 4733 events; resolves once the last one has been sent. */
-  sendDtmf(digits: string): Promise<void> {
+  sendDtmf(digits: string, durationMs = DEFAULT_MS): Promise<void> {
     if (!DTMF_DIGITS.test(digits)) throw new MediaError("bad_parameter", `DTMF digits must be 0-9, *, #, A-D; got ${JSON.stringify(digits)}`);
     if (this.closed) throw new MediaError("bad_state", "the leg is gone");
     return new Promise((resolve) => {
       for (const digit of digits.toUpperCase()) {
-        for (let n = 1; n <= PROGRESS_PACKETS + 1; n++) this.steps.push({ digit, n });
+        const packets = Math.max(2, Math.round(durationMs / FRAME_MS));
+        for (let n = 1; n <= packets + 1; n++) this.steps.push({ digit, n, last: packets });
         for (let g = 0; g < GAP_TICKS; g++) this.steps.push({});
       }
       (this.steps[this.steps.length - 1] as DtmfStep).done = resolve;
@@ -59,7 +62,7 @@ export class LegOutput {
     if (step) {
       // mediasoup opens a producer's stream on its media codec only: lead with 20 ms of silence.
       if (!this.opened) this.send(STATIC_PT[this.codec], true, this.ts, encodeG711(this.codec, new Int16Array(FRAME_SAMPLES)));
-      if (step.digit !== undefined && step.n !== undefined) this.sendEvent(step.digit, step.n);
+      if (step.digit !== undefined && step.n !== undefined) this.sendEvent(step.digit, step.n, step.last ?? step.n);
       step.done?.();
     } else if (frame) {
       this.send(STATIC_PT[this.codec], this.marker, this.ts, encodeG711(this.codec, frame));
@@ -70,10 +73,10 @@ export class LegOutput {
     this.ts = (this.ts + FRAME_SAMPLES) >>> 0;
   }
 
-  private sendEvent(digit: string, n: number): void {
+  private sendEvent(digit: string, n: number, last: number): void {
     if (n === 1) this.eventTs = this.ts;
-    const end = n > PROGRESS_PACKETS;
-    const payload = buildDtmf({ digit, end, volume: 10, duration: Math.min(n, PROGRESS_PACKETS) * FRAME_SAMPLES });
+    const end = n > last;
+    const payload = buildDtmf({ digit, end, volume: 10, duration: Math.min(n, last) * FRAME_SAMPLES });
     for (let k = 0; k < (end ? 3 : 1); k++) this.send(TELEPHONE_EVENT_PT, n === 1, this.eventTs, payload);
     this.marker = true; // audio after the event starts a new talkspurt
   }

@@ -18,9 +18,9 @@ export class LegTap {
 
   constructor(
     private readonly consumer: Consumer,
-    onDigit: (digit: string) => void,
+    onDigit: (digit: string, durationMs: number) => void,
   ) {
-    this.dtmf = new DtmfCollector((digit) => onDigit(digit));
+    this.dtmf = new DtmfCollector((digit, samples) => onDigit(digit, samples / 8));
     consumer.on("rtp", (buf) => this.onRtp(buf));
   }
 

@@ -44,12 +44,18 @@ export class PlainLeg {
     private readonly transport: PlainTransport,
     /** Called once the far end's producer exists, so the call can bridge it. */
     private readonly onProducer: (leg: PlainLeg) => Promise<void>,
-    private readonly subscribeDtmf: (listener: (digit: string) => void) => () => void = () => () => undefined,
+    private readonly subscribeDtmf: (listener: (digit: string, durationMs: number) => void) => () => void = () => () => undefined,
+    private readonly dtmfOut: (digits: string, opts: { durationMs?: number }) => Promise<void> = () => Promise.resolve(),
   ) {}
 
-  /** Each RFC 4733 digit the far end sends, once per key press; returns the unsubscribe. */
-  onDtmf(listener: (digit: string) => void): () => void {
+  /** Each RFC 4733 digit the far end sends, once per key press, with its duration; returns the unsubscribe. */
+  onDtmf(listener: (digit: string, durationMs: number) => void): () => void {
     return this.subscribeDtmf(listener);
+  }
+
+  /** RFC 4733 events to the far end (`durationMs` each, default 100); resolves once sent. */
+  sendDtmf(digits: string, opts: { durationMs?: number } = {}): Promise<void> {
+    return this.dtmfOut(digits, opts);
   }
 
   get local(): LegLocal {

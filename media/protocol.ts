@@ -8,7 +8,8 @@
  *   await a.connect({ ip, port, ssrc });   // from the far end's SDP (and its SSRC)
  *   call.close("hangup");                  // onCallEnded("call-1", "hangup")
  */
-import { CallMedia, type CallEndReason } from "./call-media";
+import { CallMedia, type CallEndReason, type DtmfListener, type LegInfo } from "./call-media";
+import type { PlaySource } from "./play-source";
 import { MediaError } from "./errors";
 import { checkCallId } from "./validate";
 import type { WebRtcConsumerInfo, WebRtcTransportInfo } from "./webrtc-leg";
@@ -18,7 +19,8 @@ import type { RecordingResult } from "./recorder";
 import { WorkerPool, type WorkerStats } from "./workers";
 
 export { MediaError, type MediaErrorCode } from "./errors";
-export type { CallEndReason, PlainLegOptions, WebRtcLegOptions } from "./call-media";
+export type { CallEndReason, DtmfListener, LegInfo, PlainLegOptions, WebRtcLegOptions } from "./call-media";
+export type { PlaySource } from "./play-source";
 export type { LegLocal, LegRemote } from "./plain-leg";
 export type { WebRtcConsumerInfo, WebRtcTransportInfo } from "./webrtc-leg";
 export type { WorkerStats } from "./workers";
@@ -43,8 +45,10 @@ export interface MediaLeg {
   /** Far end from its SDP, with the SSRC of its stream (mediasoup routes RTP by SSRC). */
   /** `telephoneEvent`: the far end's RFC 4733 payload type (default 101). */
   connect(remote: { ip: string; port: number; ssrc: number; payloadType?: number; telephoneEvent?: number }): Promise<void>;
-  /** Each RFC 4733 digit the far end sends, once per key press; returns the unsubscribe. */
-  onDtmf(listener: (digit: string) => void): () => void;
+  /** Each RFC 4733 digit the far end sends, once per key press (end packets deduplicated), with its duration. */
+  onDtmf(listener: DtmfListener): () => void;
+  /** RFC 4733 events to the far end on payload type 101 (`durationMs` each, default 100, 40-2000; 60 ms gaps). */
+  sendDtmf(digits: string, opts?: { durationMs?: number }): Promise<void>;
 }
 
 /** A browser agent's leg; each method answers one mediasoup-client signalling request. */
@@ -56,8 +60,8 @@ export interface MediaWebRtcLeg {
   /** Returns the producer id for mediasoup-client's `produce` callback. */
   produce(kind: string, rtpParameters: RtpParameters): Promise<string>;
   setRtpCapabilities(rtpCapabilities: RtpCapabilities): Promise<void>;
-  /** Each RFC 4733 digit the browser sends (RTCDTMFSender); returns the unsubscribe. */
-  onDtmf(listener: (digit: string) => void): () => void;
+  /** Each RFC 4733 digit the browser sends (none today: mediasoup-client cannot insert DTMF); returns the unsubscribe. */
+  onDtmf(listener: DtmfListener): () => void;
 }
 
 export interface MediaCall {
@@ -68,19 +72,23 @@ export interface MediaCall {
   readonly ended: CallEndReason | undefined;
   addPlainLeg(options: { codec: "pcmu" | "pcma"; listenIp: string; announcedAddress?: string }): Promise<MediaLeg>;
   addWebRtcLeg(options: { listenIp: string; announcedAddress?: string; onConsumer?: (c: WebRtcConsumerInfo) => void }): Promise<MediaWebRtcLeg>;
+  /** The legs in the order they were added. */
+  legs(): LegInfo[];
   /**
-   * Plays 8 kHz mono PCM to a leg: it hears this instead of the other parties until it ends or
-   * is stopped, then the other parties again. `done` resolves then (rejects if it cannot start).
+   * Plays a source to a leg (8 kHz PCM, a tone, a WAV file, ringback, busy, music): it hears this
+   * instead of the other parties until it ends or is stopped, then the other parties again.
+   * `done` resolves then (rejects if it cannot start). A bad source (unreadable or unsupported
+   * WAV, bad tone) throws MediaError("bad_parameter") at once.
    */
-  play(legId: string, pcm: Int16Array, opts?: { loop?: boolean }): Playback;
-  /** Built-in music on hold (tones, looping) to a leg until the returned stop is called. */
-  playMusic(legId: string): () => void;
+  play(legId: string, source: PlaySource | Int16Array, opts?: { loop?: boolean }): Playback;
+  /** Music on hold (built-in tones, or the WAV at `wavPath`), looping, until the returned stop is called. */
+  playMusic(legId: string, opts?: { wavPath?: string }): () => void;
   /** Ringback (440 + 480 Hz, 2 s on, 4 s off) to a leg until the returned stop is called. */
   playRingback(legId: string): () => void;
-  /** RFC 4733 events into a leg on payload type 101: 100 ms each, 50 ms apart. */
-  sendDtmf(legId: string, digits: string): Promise<void>;
+  /** RFC 4733 events into a leg on payload type 101: `durationMs` each (default 100), 60 ms apart. */
+  sendDtmf(legId: string, digits: string, opts?: { durationMs?: number }): Promise<void>;
   /** Each RFC 4733 digit the leg sends; same as `leg.onDtmf`. */
-  onDtmf(legId: string, listener: (digit: string) => void): () => void;
+  onDtmf(legId: string, listener: DtmfListener): () => void;
   /** Closes one leg's transport(s); the call goes on with the others. */
   removeLeg(legId: string): Promise<void>;
   /**

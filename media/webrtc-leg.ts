@@ -49,11 +49,11 @@ export class WebRtcLeg {
     private readonly bridge: (leg: WebRtcLeg) => Promise<void>,
     /** Told of each new stream the browser should consume. */
     private readonly onConsumer: (consumer: WebRtcConsumerInfo) => void,
-    private readonly subscribeDtmf: (listener: (digit: string) => void) => () => void = () => () => undefined,
+    private readonly subscribeDtmf: (listener: (digit: string, durationMs: number) => void) => () => void = () => () => undefined,
   ) {}
 
   /** Each RFC 4733 digit the browser sends (RTCDTMFSender), once per key press; returns the unsubscribe. */
-  onDtmf(listener: (digit: string) => void): () => void {
+  onDtmf(listener: (digit: string, durationMs: number) => void): () => void {
     return this.subscribeDtmf(listener);
   }
 

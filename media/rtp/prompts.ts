@@ -37,14 +37,36 @@ export function musicOnHold(): Int16Array {
   return Int16Array.from(out, (v) => Math.round(Math.max(-1, Math.min(1, v)) * 32767));
 }
 
-/** North American ringback: 440 + 480 Hz, 2 s on, 4 s off (one 6 s cycle, to loop). */
-export function ringback(): Int16Array {
-  const out = new Int16Array(6 * RATE);
-  for (let i = 0; i < 2 * RATE; i++) {
+/**
+ * A tone: the sum of `frequencies` (each at `amplitude`/count of full scale), `durationMs` long,
+ * or with `onMs`/`offMs` a cadence that repeats over `durationMs` (default one on+off cycle).
+ */
+export function tone(spec: { frequencies: readonly number[]; durationMs?: number; onMs?: number; offMs?: number; amplitude?: number }): Int16Array {
+  const on = spec.onMs ?? spec.durationMs ?? 1000;
+  const off = spec.offMs ?? 0;
+  const total = spec.durationMs ?? on + off;
+  const out = new Int16Array(Math.round((total * RATE) / 1000));
+  const onSamples = Math.round((on * RATE) / 1000);
+  const period = onSamples + Math.round((off * RATE) / 1000);
+  const gain = (spec.amplitude ?? 0.4) / Math.max(1, spec.frequencies.length);
+  for (let i = 0; i < out.length; i++) {
+    if (i % period >= onSamples) continue;
     const t = i / RATE;
-    out[i] = Math.round((Math.sin(2 * Math.PI * 440 * t) + Math.sin(2 * Math.PI * 480 * t)) * 0.2 * 32767);
+    let v = 0;
+    for (const f of spec.frequencies) v += Math.sin(2 * Math.PI * f * t);
+    out[i] = Math.round(v * gain * 32767);
   }
   return out;
+}
+
+/** North American ringback: 440 + 480 Hz, 2 s on, 4 s off (one 6 s cycle, to loop). */
+export function ringback(): Int16Array {
+  return tone({ frequencies: [440, 480], onMs: 2000, offMs: 4000 });
+}
+
+/** North American busy: 480 + 620 Hz, 0.5 s on, 0.5 s off (one cycle, to loop). */
+export function busy(): Int16Array {
+  return tone({ frequencies: [480, 620], onMs: 500, offMs: 500 });
 }
 
 /** 20 ms frames of a PCM buffer, once or looping; the last frame is padded with silence. */

@@ -1,0 +1,87 @@
+/**
+ * What a leg can be played: raw 8 kHz PCM, a tone, a WAV file, or a built-in signal. Each is
+ * turned into 8 kHz mono samples before the playback starts, so a bad file fails `play` itself.
+ */
+import { readFileSync } from "node:fs";
+import { MediaError } from "./errors";
+import { busy, musicOnHold, ringback, tone } from "./rtp/prompts";
+import { wavToPrompt, WavPromptError } from "./rtp/wav-prompt";
+
+/** Ten minutes of 8 kHz audio. */
+export const MAX_PLAY_SAMPLES = 8000 * 600;
+const MAX_WAV_BYTES = 200 * 1024 * 1024;
+
+export type PlaySource =
+  /** 8 kHz mono 16-bit samples. */
+  | { kind: "pcm"; samples: Int16Array }
+  /** The sum of `frequencies` for `durationMs`; with `onMs`/`offMs` a cadence within it. */
+  | { kind: "tone"; frequencies: number[]; durationMs: number; onMs?: number; offMs?: number }
+  /** PCM (8-32 bit, float), mu-law or A-law WAV, any rate and channel count (made 8 kHz mono). */
+  | { kind: "wav"; path: string }
+  /** 440 + 480 Hz, 2 s on, 4 s off (one cycle; play with loop). */
+  | { kind: "ringback" }
+  /** 480 + 620 Hz, 0.5 s on, 0.5 s off (one cycle; play with loop). */
+  | { kind: "busy" }
+  /** Built-in music on hold (8 s of tones), or the WAV at `wavPath`. */
+  | { kind: "music"; wavPath?: string };
+
+export function resolvePlaySource(source: PlaySource | Int16Array): Int16Array {
+  if (source instanceof Int16Array) return checkLength(source);
+  if (typeof source !== "object" || source === null) throw new MediaError("bad_parameter", "the play source must be an Int16Array or a { kind } object");
+  switch (source.kind) {
+    case "pcm":
+      if (!(source.samples instanceof Int16Array)) throw new MediaError("bad_parameter", "pcm samples must be an Int16Array of 8 kHz mono samples");
+      return checkLength(source.samples);
+    case "tone":
+      return tone(checkTone(source));
+    case "wav":
+      return readWavPrompt(source.path);
+    case "ringback":
+      return ringback();
+    case "busy":
+      return busy();
+    case "music":
+      return source.wavPath === undefined ? musicOnHold() : readWavPrompt(source.wavPath);
+    default:
+      throw new MediaError("bad_parameter", `unknown play source kind ${JSON.stringify((source as { kind: unknown }).kind)}`);
+  }
+}
+
+function checkLength(pcm: Int16Array): Int16Array {
+  if (pcm.length > MAX_PLAY_SAMPLES) throw new MediaError("bad_parameter", `pcm is longer than ${MAX_PLAY_SAMPLES / 8000} s; stream it in parts`);
+  return pcm;
+}
+
+function checkTone(t: { frequencies: unknown; durationMs: unknown; onMs?: unknown; offMs?: unknown }) {
+  const freqs = t.frequencies;
+  if (!Array.isArray(freqs) || freqs.length === 0 || freqs.length > 4 || !freqs.every((f) => typeof f === "number" && f >= 20 && f <= 3900)) {
+    throw new MediaError("bad_parameter", "tone frequencies must be 1 to 4 numbers from 20 to 3900 Hz");
+  }
+  const ms = (v: unknown, name: string, optional: boolean): number | undefined => {
+    if (v === undefined && optional) return undefined;
+    if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > 600_000) throw new MediaError("bad_parameter", `tone ${name} must be 0 to 600000 ms`);
+    return v;
+  };
+  const durationMs = ms(t.durationMs, "durationMs", false) as number;
+  const onMs = ms(t.onMs, "onMs", true);
+  const offMs = ms(t.offMs, "offMs", true);
+  if (onMs !== undefined && onMs + (offMs ?? 0) <= 0) throw new MediaError("bad_parameter", "tone onMs + offMs must be positive");
+  return { frequencies: freqs as number[], durationMs, onMs, offMs };
+}
+
+function readWavPrompt(path: unknown): Int16Array {
+  if (typeof path !== "string" || path.length === 0) throw new MediaError("bad_parameter", "the WAV path must be a non-empty string");
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (err) {
+    throw new MediaError("bad_parameter", `cannot read WAV ${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  if (buf.length > MAX_WAV_BYTES) throw new MediaError("bad_parameter", `WAV ${path} is larger than ${MAX_WAV_BYTES} bytes`);
+  try {
+    return wavToPrompt(buf, MAX_PLAY_SAMPLES / 8000);
+  } catch (err) {
+    if (err instanceof WavPromptError) throw new MediaError("bad_parameter", `WAV ${path}: ${err.message}`, { cause: err });
+    throw new MediaError("bad_parameter", `WAV ${path} is malformed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+}
