@@ -84,10 +84,7 @@ export async function dial(ctx: GatewayContext, o: DialOptions): Promise<{ legId
         const status = r.message.statusCode;
         if (status !== 180 && status !== 183) return;
         const remote = remoteOf(r.message);
-        // Early media only on our own MediaCall: a leg cannot be removed from the server's call
-        // if the dial then fails (MediaLeg has no close), and a call holds two legs at most.
-        const early = remote && (call.ownsMedia || !ctx.o.media.getCall(o.callId)) ? remote : undefined;
-        if (early) setupMedia(early).catch((err: unknown) => ctx.log("warn", "early media failed", { callId: o.callId, error: (err as Error).message }));
+        if (remote) setupMedia(remote).catch((err: unknown) => ctx.log("warn", "early media failed", { callId: o.callId, error: (err as Error).message }));
         o.onProgress?.({ status, earlyMedia: Boolean(remote) });
       },
       onAccept: (r) => {

@@ -67,8 +67,12 @@ export class SipCall {
     // sip.js's BYE client disposes the dialog itself once sent.
     if (!(o.wire && was === "answered")) this.session?.dispose();
     this.anchor?.close();
-    // A failed outbound leg on the server's own MediaCall leaves that call alone.
-    if (this.media && this.media.ended === undefined && (this.ownsMedia || was === "answered")) this.media.close(reason);
+    // A call ends with its SIP leg; but a dial that failed on the server's own MediaCall (early
+    // media set up, then busy) only takes its leg out and leaves that call to the server.
+    if (this.media && this.media.ended === undefined) {
+      if (this.ownsMedia || was === "answered") this.media.close(reason);
+      else if (this.leg) this.media.removeLeg(this.leg.id).catch((err: unknown) => this.hooks.log("warn", "could not remove the leg", { callId: this.callId, error: (err as Error).message }));
+    }
     this.hooks.onEnded(this, reason, o.detail, o.notify ?? true);
   }
 }

@@ -159,6 +159,28 @@ describe("SIP gateway dialing SIPp", () => {
     expect(r.media.stats().calls).toBe(0);
   });
 
+  it("carries a trunk's early media (183) into the server's call, and on 486 takes only its own leg out", async () => {
+    const r = await rig(async () => ({ reject: { status: 404, reason: "Not Found" } }));
+    const callId = newCallId();
+    const call = await r.media.createCall(callId); // the server's call, e.g. click-to-call
+    const peer = await RtpPeer.open("pcmu", 0x6161);
+    peers.push(peer);
+    const agent = await call.addPlainLeg({ codec: "pcmu", listenIp: "127.0.0.1" });
+    await agent.connect({ ip: "127.0.0.1", port: peer.port, ssrc: 0x6161 });
+    const transportsBefore = r.media.stats().transports;
+    const uas = await runSipp({ scenario: "uas_early_busy.xml", toneHz: 1000 });
+    await started();
+    const progress: Array<{ status: number; earlyMedia: boolean }> = [];
+    const dialing = r.gateway.dial({ callId, target: { host: "127.0.0.1", port: uas.port, transport: "udp" }, toUser: "+1", fromUser: "+2", onProgress: (p) => progress.push(p), timeoutMs: 5000 });
+    await expect(dialing).rejects.toMatchObject({ reason: "busy" });
+    expect(progress).toEqual([{ status: 183, earlyMedia: true }]);
+    expect(peer.received.length).toBeGreaterThan(20);
+    expect(dominantFrequency(peer.audio()).hz).toBe(1000);
+    expect(call.ended).toBeUndefined();
+    await waitFor(() => r.media.stats().transports === transportsBefore, 3000);
+    expect((await uas.done).code).toBe(0);
+  });
+
   it("dials over TCP (486 comes back on the connection: busy)", async () => {
     const r = await rig(async () => ({ reject: { status: 404, reason: "Not Found" } }));
     const busy = await runSipp({ scenario: "uas_busy.xml", transport: "tcp" });
