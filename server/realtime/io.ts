@@ -1,11 +1,14 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
-import type { Deps, TenantEvent, UserEvent } from "../context";
+import { type Deps, type TenantEvent, type UserEvent, systemCtx } from "../context";
+import { agentGone } from "../services/calls/agent-gone";
 import { SESSION_COOKIE, parseCookies } from "../http/cookies";
 import { authenticate } from "../services/auth/authenticate";
 import { type ClientToServerEvents, type ServerToClientEvents, type SocketData, tenantRoom, userRoom } from "./events";
 import { type CallActions, recordsOnlyActions, registerCallHandlers } from "./call-handlers";
 import { registerSessionHandlers } from "./session-handlers";
+
+const DISCONNECT_GRACE_MS = 5000;
 
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -62,6 +65,18 @@ export async function attachRealtime(
     void socket.join([tenantRoom(tenant.id), userRoom(user.id)]);
     registerSessionHandlers(socket);
     registerCallHandlers(deps, socket, opts.callActions?.() ?? recordsOnlyActions);
+    // An agent with no browser left (on any node) loses the offer ringing for them: after a grace
+    // period that covers a page reload, the call goes to the next agent.
+    socket.on("disconnect", () => {
+      setTimeout(() => {
+        io.in(userRoom(user.id))
+          .fetchSockets()
+          .then(async (left) => {
+            if (left.length === 0) await agentGone({ ctx: systemCtx(deps, tenant.id), input: { userId: user.id } });
+          })
+          .catch((e: unknown) => console.error("[realtime] agent disconnect", e));
+      }, DISCONNECT_GRACE_MS).unref();
+    });
   });
 
   return {

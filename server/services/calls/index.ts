@@ -14,3 +14,4 @@ export { maxWaitDue } from "./max-wait";
 export { requestCallback } from "./request-callback";
 export { overflowDue } from "./overflow";
 export { recordIvrStep } from "./record-ivr";
+export { agentGone } from "./agent-gone";

@@ -1,8 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import type { Executor } from "@/db/client";
 import { contacts } from "@/db/schema";
 import { type Ctx, exec } from "../../context";
-import { AppError, isUniqueViolation, notFound } from "../../errors";
+import { AppError, notFound } from "../../errors";
 import type { ContactOut } from "./schemas";
 
 export type ContactRow = typeof contacts.$inferSelect;
@@ -29,18 +28,20 @@ export const toContactOut = (c: ContactRow): ContactOut => ({
   updatedAt: c.updatedAt.toISOString(),
 });
 
-/** The contact with this number, created (named after the number) when there is none. */
+/**
+ * The contact with this number, created (named after the number) when there is none. A
+ * concurrent creation is absorbed by ON CONFLICT, so an enclosing transaction stays usable.
+ */
 export async function findOrCreateContactByPhone(ctx: Ctx, phone: string): Promise<ContactRow> {
-  const find = async (db: Executor) => (await db.select().from(contacts).where(and(eq(contacts.tenantId, ctx.tenantId), eq(contacts.phone, phone))))[0];
-  const found = await find(exec(ctx));
+  const find = async () => (await exec(ctx).select().from(contacts).where(and(eq(contacts.tenantId, ctx.tenantId), eq(contacts.phone, phone))))[0];
+  const found = await find();
   if (found) return found;
-  try {
-    const [row] = await exec(ctx).insert(contacts).values({ tenantId: ctx.tenantId, name: phone, phone }).returning();
-    if (row) return row;
-  } catch (e) {
-    if (!isUniqueViolation(e)) throw e; // created meanwhile by another call: read it
-  }
-  const again = await find(exec(ctx));
-  if (!again) throw new Error("contact vanished");
-  return again;
+  const [row] = await exec(ctx)
+    .insert(contacts)
+    .values({ tenantId: ctx.tenantId, name: phone, phone })
+    .onConflictDoNothing({ target: [contacts.tenantId, contacts.phone] })
+    .returning();
+  const out = row ?? (await find());
+  if (!out) throw new Error("contact vanished");
+  return out;
 }

@@ -31,6 +31,8 @@ export async function screenPop({ ctx, input }: { ctx: Ctx; input: { phone: stri
       agentId: call.agentId,
       agentName,
       dispositionName,
+      /** The same name under the key the agent workspace's past-calls table reads. */
+      disposition: dispositionName,
       notes: call.notes,
     })),
     openTickets: open.map((t) => ({ id: t.id, subject: t.subject, status: t.status, priority: t.priority, createdAt: t.createdAt.toISOString() })),
