@@ -28,7 +28,12 @@ export class RtpPeer {
   readonly packets: ReceivedPacket[] = [];
   /** DTMF digits received as RFC 4733 events on payload type 101. */
   readonly digits: string[] = [];
-  private readonly dtmf = new DtmfCollector((digit) => this.digits.push(digit));
+  /** Each received digit's duration in samples (from its end packet). */
+  readonly digitDurations: number[] = [];
+  private readonly dtmf = new DtmfCollector((digit, samples) => {
+    this.digits.push(digit);
+    this.digitDurations.push(samples);
+  });
   private timer: NodeJS.Timeout | undefined;
   // One sequence and timestamp space for audio and DTMF, as a phone sends them.
   private seq = Math.floor(Math.random() * 0xffff);
@@ -88,6 +93,32 @@ export class RtpPeer {
       const packet = buildRtp({ payloadType: pt, marker: i === 1, sequenceNumber: this.seq, timestamp, ssrc: this.ssrc, payload });
       this.seq = (this.seq + 1) & 0xffff;
       this.socket.send(packet, port, "127.0.0.1");
+    }
+  }
+
+  /**
+   * Sends captured RTP (e.g. a SIPp pcap's RFC 4733 packets) in this peer's stream: SSRC replaced,
+   * sequence numbers and timestamps moved into its space with their offsets kept (so the
+   * capture's repeated end packets stay repeats), paced as captured.
+   */
+  async replay(port: number, captured: Array<{ atUs: number; payload: Buffer }>): Promise<void> {
+    const first = captured[0];
+    if (!first) return;
+    const p0 = parseRtp(first.payload);
+    const seq0 = this.seq;
+    const ts0 = this.ts;
+    const t0 = performance.now();
+    let maxDelta = 0;
+    for (const { atUs, payload } of captured) {
+      const wait = t0 + atUs / 1000 - performance.now();
+      if (wait > 0) await sleep(wait);
+      const p = parseRtp(payload);
+      const delta = (p.sequenceNumber - p0.sequenceNumber) & 0xffff;
+      maxDelta = Math.max(maxDelta, delta);
+      const timestamp = (ts0 + ((p.timestamp - p0.timestamp) >>> 0)) >>> 0;
+      const packet = buildRtp({ payloadType: p.payloadType, marker: p.marker, sequenceNumber: (seq0 + delta) & 0xffff, timestamp, ssrc: this.ssrc, payload: p.payload });
+      this.socket.send(packet, port, "127.0.0.1");
+      this.seq = (seq0 + maxDelta + 1) & 0xffff;
     }
   }
 
