@@ -70,7 +70,9 @@ export type TenantEvent =
 
 export type UserEvent =
   | ({ type: "call:offered" } & CallOffer)
-  | { type: "call:offer-ended"; offerId: string; callId: string; result: "answered" | "declined" | "missed" | "cancelled" };
+  | { type: "call:offer-ended"; offerId: string; callId: string; result: "answered" | "declined" | "missed" | "cancelled" }
+  /** A stream the agent's browser should consume now (a prompt, music, a mix, a new party). */
+  | { type: "media:consumer"; callId: string; id: string; producerId: string; kind: "audio"; rtpParameters: unknown };
 
 export type Actor =
   | { kind: "user"; userId: string; role: Role }

@@ -16,6 +16,7 @@ export interface ServerToClientEvents {
   "call:updated": (call: Payload<TenantEvent, "call:updated">) => void;
   "call:offered": (offer: Payload<UserEvent, "call:offered">) => void;
   "call:offer-ended": (info: Payload<UserEvent, "call:offer-ended">) => void;
+  "media:consumer": (consumer: Payload<UserEvent, "media:consumer">) => void;
 }
 
 type Verb<I, O> = (input: I, ack: Ack<O>) => void;

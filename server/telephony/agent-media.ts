@@ -3,7 +3,7 @@
  * each checks that the call is the agent's own on this node, then relays to the media plane.
  */
 import type { DtlsParameters, RtpCapabilities, RtpParameters } from "mediasoup/types";
-import type { MediaPlane, MediaWebRtcLeg } from "@/media/protocol";
+import type { MediaPlane, MediaWebRtcLeg, WebRtcConsumerInfo } from "@/media/protocol";
 import { AppError } from "../errors";
 import type { LiveCallEntry, LiveCalls } from "./live-calls";
 
@@ -13,6 +13,8 @@ export interface AgentMediaDeps {
   listenIp: string;
   announcedIp?: string;
   iceServers: Array<{ urls: string[]; username?: string; credential?: string }>;
+  /** Tells the agent's browser of a stream to consume after the first ones (prompts, mixes). */
+  onConsumer: (userId: string, callId: string, consumer: WebRtcConsumerInfo) => void;
 }
 
 export interface AgentWho {
@@ -27,7 +29,8 @@ export function createAgentMedia(d: AgentMediaDeps) {
     if (entry.agent.pending) return entry.agent.pending;
     const call = d.media.getCall(entry.callId);
     if (!call) return Promise.reject(new AppError("conflict", "The call has no media any more"));
-    const pending = call.addWebRtcLeg({ listenIp: d.listenIp, announcedAddress: d.announcedIp }).then((leg) => {
+    const userId = entry.agent.userId;
+    const pending = call.addWebRtcLeg({ listenIp: d.listenIp, announcedAddress: d.announcedIp, onConsumer: (c) => d.onConsumer(userId, entry.callId, c) }).then((leg) => {
       entry.agent.leg = leg;
       entry.agent.pending = null;
       return leg;

@@ -62,7 +62,14 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
   }
   const sip = gateway;
   const iceServers = env.TURN_URLS ? [{ urls: env.TURN_URLS.split(","), username: env.TURN_USERNAME, credential: env.TURN_CREDENTIAL }] : [];
-  const agentMedia = createAgentMedia({ media, live, listenIp: env.RTC_LISTEN_IP, announcedIp: env.RTC_ANNOUNCED_IP, iceServers });
+  const agentMedia = createAgentMedia({
+    media,
+    live,
+    listenIp: env.RTC_LISTEN_IP,
+    announcedIp: env.RTC_ANNOUNCED_IP,
+    iceServers,
+    onConsumer: (userId, callId, c) => deps.notifyUser(userId, { type: "media:consumer", callId, ...c }),
+  });
   const health = startTrunkHealth(deps, (target) => sip.ping(target), { log: logError });
   const maxWait = setInterval(() => void control.checkMaxWait().catch((e: unknown) => logError("max wait", e)), 1000);
   maxWait.unref();

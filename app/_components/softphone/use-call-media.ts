@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AgentMedia, AgentMediaSignal, ConsumerOptions } from "@/media/client/agent-media";
+import { useTenantEvent } from "@/app/_lib/use-tenant-event";
 import { emitVerb } from "@/app/_lib/socket";
 import { mediaErrorMessage } from "./media-error";
 
@@ -24,7 +25,7 @@ interface TransportsReply {
 }
 
 /** The agent's side of the signalling, over Socket.IO acks; ICE servers go to both transports. */
-function socketSignal(callId: string): AgentMediaSignal {
+function socketSignal(callId: string, consumed: Set<string>): AgentMediaSignal {
   return {
     async transports() {
       const r = (await emitVerb("media:transports", { callId })) as TransportsReply;
@@ -33,7 +34,11 @@ function socketSignal(callId: string): AgentMediaSignal {
     },
     connect: (transportId, dtlsParameters) => emitVerb("media:connect", { callId, transportId, dtlsParameters }),
     produce: (kind, rtpParameters) => emitVerb("media:produce", { callId, kind, rtpParameters }),
-    capabilities: async (rtpCapabilities) => (await emitVerb("media:capabilities", { callId, rtpCapabilities })) as ConsumerOptions[],
+    capabilities: async (rtpCapabilities) => {
+      const list = (await emitVerb("media:capabilities", { callId, rtpCapabilities })) as ConsumerOptions[];
+      for (const c of list) consumed.add(c.id);
+      return list;
+    },
   };
 }
 
@@ -45,6 +50,18 @@ export function useCallMedia(callId: string | null): CallMediaHook {
   const [remote, setRemote] = useState<MediaStream | null>(null);
   const [attempt, setAttempt] = useState(0);
   const media = useRef<AgentMedia | null>(null);
+  const consumed = useRef(new Set<string>());
+
+  // Streams the server adds later (a prompt, music, a conference mix) are consumed as they come.
+  useTenantEvent("media:consumer", (c) => {
+    const m = media.current;
+    if (!m || c.callId !== callId || consumed.current.has(c.id)) return;
+    consumed.current.add(c.id);
+    m.consume({ id: c.id, producerId: c.producerId, kind: "audio", rtpParameters: c.rtpParameters as ConsumerOptions["rtpParameters"] }).then(
+      (track) => setRemote((cur) => new MediaStream([...(cur?.getTracks() ?? []), track])),
+      (e: unknown) => setError(mediaErrorMessage(e)),
+    );
+  });
 
   useEffect(() => {
     setMuted(false);
@@ -59,7 +76,8 @@ export function useCallMedia(callId: string | null): CallMediaHook {
     const start = async () => {
       // mediasoup-client touches browser globals: load it only in the browser, when a call starts.
       const { startAgentMedia } = await import("@/media/client/agent-media");
-      const m = await startAgentMedia(socketSignal(callId));
+      consumed.current = new Set();
+      const m = await startAgentMedia(socketSignal(callId, consumed.current));
       if (closed) return m.close();
       media.current = m;
       setRemote(new MediaStream(m.remoteTracks));
