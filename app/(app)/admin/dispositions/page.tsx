@@ -2,6 +2,8 @@
 import { useState, type FormEvent } from "react";
 import { Button } from "../../../_components/button";
 import { Card } from "../../../_components/card";
+import { ConfirmDialog } from "../../../_components/confirm-dialog";
+import { Dialog, DialogActions } from "../../../_components/dialog";
 import { TextField } from "../../../_components/field";
 import { PageHeader } from "../../../_components/page-header";
 import { EmptyState, ErrorNotice, Loading } from "../../../_components/states";
@@ -17,6 +19,9 @@ export default function DispositionsPage() {
   const list = useResource<Disposition[]>("/dispositions");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [renaming, setRenaming] = useState<Disposition | null>(null);
+  const [renameError, setRenameError] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<Disposition | null>(null);
 
   const add = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -33,13 +38,19 @@ export default function DispositionsPage() {
       setBusy(false);
     }
   };
-  const act = async (work: () => Promise<unknown>) => {
-    setError(null);
+  const rename = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (!renaming) return;
+    setBusy(true);
+    setRenameError(null);
     try {
-      await work();
+      await api(`/dispositions/${renaming.id}`, { method: "PATCH", body: { name: String(new FormData(e.currentTarget).get("name")) } });
+      setRenaming(null);
       await list.reload();
     } catch (err) {
-      setError(errorMessage(err));
+      setRenameError(errorMessage(err));
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -61,13 +72,13 @@ export default function DispositionsPage() {
                   size="sm"
                   aria-label={`Rename ${d.name}`}
                   onClick={() => {
-                    const name = window.prompt("New name", d.name);
-                    if (name && name !== d.name) void act(() => api(`/dispositions/${d.id}`, { method: "PATCH", body: { name } }));
+                    setRenameError(null);
+                    setRenaming(d);
                   }}
                 >
                   Rename
                 </Button>
-                <Button variant="ghost-danger" size="sm" aria-label={`Delete ${d.name}`} onClick={() => void act(() => api(`/dispositions/${d.id}`, { method: "DELETE" }))}>
+                <Button variant="ghost-danger" size="sm" aria-label={`Delete ${d.name}`} onClick={() => setDeleting(d)}>
                   Delete
                 </Button>
               </li>
@@ -83,6 +94,32 @@ export default function DispositionsPage() {
           </form>
         </Card>
       </div>
+      <Dialog open={renaming !== null} onClose={() => setRenaming(null)} title="Rename disposition">
+        <form key={renaming?.id ?? "none"} onSubmit={(e) => void rename(e)} className="space-y-4">
+          {renameError && <ErrorNotice message={renameError} />}
+          <TextField label="Name" name="name" defaultValue={renaming?.name} required maxLength={80} autoFocus />
+          <DialogActions>
+            <Button variant="secondary" onClick={() => setRenaming(null)}>
+              Cancel
+            </Button>
+            <Button type="submit" busy={busy}>
+              Save name
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete disposition"
+        confirmLabel="Delete disposition"
+        onClose={() => setDeleting(null)}
+        onConfirm={async () => {
+          await api(`/dispositions/${deleting?.id}`, { method: "DELETE" });
+          await list.reload();
+        }}
+      >
+        Delete <strong className="text-slate-900">{deleting?.name}</strong>? Past calls keep their history but lose this label.
+      </ConfirmDialog>
     </>
   );
 }

@@ -20,6 +20,9 @@ export default function TicketPage() {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const t = ticket.data;
+  // The current assignee stays choosable even when not (or not yet) in the active-user list.
+  const people = [...(agents.data ?? [])];
+  if (t?.assignee && !people.some((a) => a.userId === t.assignee?.id)) people.push({ userId: t.assignee.id, name: t.assignee.name });
 
   const save = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -48,7 +51,7 @@ export default function TicketPage() {
       {!t && ticket.loading && <Loading />}
       {t && (
         <Card title="Details">
-          <form key={t.updatedAt} onSubmit={(e) => void save(e)} className="max-w-2xl space-y-4">
+          <form key={`${t.updatedAt}:${agents.data ? "people" : "-"}`} onSubmit={(e) => void save(e)} className="max-w-2xl space-y-4">
             {error && <ErrorNotice message={error} />}
             <TextField label="Subject" name="subject" defaultValue={t.subject} required maxLength={200} />
             <div className="grid gap-4 sm:grid-cols-3">
@@ -65,7 +68,7 @@ export default function TicketPage() {
               </SelectField>
               <SelectField label="Assignee" name="assigneeId" defaultValue={t.assignee?.id ?? ""}>
                 <option value="">Unassigned</option>
-                {(agents.data ?? []).map((a) => (
+                {people.map((a) => (
                   <option key={a.userId} value={a.userId}>
                     {a.name}
                   </option>
