@@ -20,6 +20,7 @@ import { onClockTick } from "./clock";
 import { FRAME_MS, mix } from "./rtp/frames";
 import type { G711 } from "./rtp/g711";
 import { PcmSource } from "./rtp/prompts";
+import { SpeechMeter, type SpeechStats } from "./rtp/speech";
 
 /** What the call's audio needs of a leg (PlainLeg and WebRtcLeg both are one). */
 export interface AudioLeg {
@@ -57,6 +58,7 @@ export class CallAudio {
   private readonly roles = new Map<string, MixRole>();
   private readonly dtmfListeners = new Map<string, Set<(digit: string, durationMs: number) => void>>();
   private recorder: CallRecorder | undefined;
+  private speech: SpeechMeter | undefined;
   private stopClock: (() => void) | undefined;
   private routing: Promise<void> = Promise.resolve();
   private clockStart = 0;
@@ -155,6 +157,24 @@ export class CallAudio {
     };
   }
 
+  /** Starts talk-time measurement (replacing any earlier one); `stop` ends it with the last figures. */
+  trackSpeech(): { read(): SpeechStats; stop(): SpeechStats } {
+    const meter = new SpeechMeter();
+    this.speech = meter;
+    for (const tap of this.taps.values()) tap.audioWanted = true;
+    this.startClock();
+    return {
+      read: () => meter.read(),
+      stop: () => {
+        if (this.speech === meter) {
+          this.speech = undefined;
+          void this.route().catch(() => undefined);
+        }
+        return meter.read();
+      },
+    };
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
@@ -171,7 +191,7 @@ export class CallAudio {
   }
 
   private get audioWanted(): boolean {
-    return this.mixing || (this.recorder !== undefined && !this.recorder.stopped);
+    return this.mixing || this.speech !== undefined || (this.recorder !== undefined && !this.recorder.stopped);
   }
 
   /**
@@ -301,6 +321,7 @@ export class CallAudio {
       }
       out.tick(frame);
     }
+    this.speech?.tick(new Map(this.legs().map((l) => [l.id, frames.get(l.id)])));
     const recorder = this.recorder;
     if (recorder && !recorder.stopped) {
       const legs = this.legs();

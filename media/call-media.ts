@@ -15,6 +15,7 @@ import type { G711 } from "./rtp/g711";
 import { checkIp } from "./validate";
 import { CallAudio, type MixRole, type Playback } from "./call-audio";
 import type { RecordingResult } from "./recorder";
+import type { SpeechStats } from "./rtp/speech";
 import { resolvePlaySource, type PlaySource } from "./play-source";
 
 /** Caller, agent, supervisor, a transfer target and some room: a call is not a conference room. */
@@ -254,6 +255,16 @@ export class CallMedia {
   record(path: string): { stop(): Promise<RecordingResult> } {
     this.assertOpen();
     return this.audio.record(path);
+  }
+
+  /**
+   * Measures talk time per leg (energy VAD with hangover), silence, and talk-over (two or more
+   * legs at once) on the call's 20 ms clock until stopped or the call ends. One at a time: a
+   * second call replaces the first.
+   */
+  trackSpeech(): { read(): SpeechStats; stop(): SpeechStats } {
+    this.assertOpen();
+    return this.audio.trackSpeech();
   }
 
   /** Who hears a leg: everyone (party, barge), nobody (listen), or only `to` (whisper). */

@@ -16,6 +16,7 @@ import type { WebRtcConsumerInfo, WebRtcTransportInfo } from "./webrtc-leg";
 import type { DtlsParameters, RtpCapabilities, RtpParameters } from "mediasoup/types";
 import type { MixRole, Playback } from "./call-audio";
 import type { RecordingResult } from "./recorder";
+import type { SpeechStats } from "./rtp/speech";
 import { WorkerPool, type WorkerStats } from "./workers";
 
 export { MediaError, type MediaErrorCode } from "./errors";
@@ -27,6 +28,7 @@ export type { WorkerStats } from "./workers";
 export type { G711 } from "./rtp/g711";
 export type { MixRole, Playback } from "./call-audio";
 export type { RecordingResult } from "./recorder";
+export type { LegSpeech, SpeechStats } from "./rtp/speech";
 
 export interface MediaPlaneOptions {
   /** Workers in the pool; default one per core (MEDIA_WORKERS is read by the server's env, not here). */
@@ -96,6 +98,11 @@ export interface MediaCall {
    * Written as it goes (a crash loses at most the last second); stops by itself when the call ends.
    */
   record(path: string): { stop(): Promise<RecordingResult> };
+  /**
+   * Talk time per leg (energy VAD, 200 ms hangover), silence and talk-over (two or more legs at
+   * once), measured on the call's 20 ms clock from now until `stop()` or the call ends.
+   */
+  trackSpeech(): { read(): SpeechStats; stop(): SpeechStats };
   /**
    * Mixer roles: "party" (default; barge), "listen" (heard by nobody), "whisper" (heard only by
    * leg `to`). With more than two legs or any non-party role, each leg hears the mix of the others.

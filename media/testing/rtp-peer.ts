@@ -68,12 +68,13 @@ export class RtpPeer {
     return this.socket.address().port;
   }
 
-  /** Sends `freqHz` to 127.0.0.1:`port` every 20 ms until stopped. */
-  sendTone(port: number, freqHz: number): void {
+  /** Sends `freqHz` to 127.0.0.1:`port` every 20 ms until stopped; with `cadence`, silence in the off part. */
+  sendTone(port: number, freqHz: number, cadence?: { onMs: number; offMs: number }): void {
     const pt = this.codec === "pcmu" ? 0 : 8;
     let phase = 0;
     this.timer = setInterval(() => {
-      const payload = encodeG711(this.codec, sine(freqHz, 20, { phase }));
+      const on = !cadence || ((phase / 8) % (cadence.onMs + cadence.offMs)) < cadence.onMs;
+      const payload = encodeG711(this.codec, on ? sine(freqHz, 20, { phase }) : new Int16Array(SAMPLES));
       const packet = buildRtp({ payloadType: pt, marker: phase === 0, sequenceNumber: this.seq, timestamp: this.ts, ssrc: this.ssrc, payload });
       this.socket.send(packet, port, "127.0.0.1");
       this.seq = (this.seq + 1) & 0xffff;
