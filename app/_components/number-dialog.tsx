@@ -13,6 +13,7 @@ export function NumberDialog({
   number,
   queues,
   users,
+  flows = [],
   onClose,
   onSaved,
 }: {
@@ -20,6 +21,7 @@ export function NumberDialog({
   number?: PhoneNumber;
   queues: Queue[];
   users: User[];
+  flows?: Array<{ id: string; name: string; publishedVersion: number | null }>;
   onClose: () => void;
   onSaved: () => void;
 }) {
@@ -51,7 +53,7 @@ export function NumberDialog({
   const noTargets = queues.length === 0 && users.length === 0;
 
   return (
-    <Dialog open={open} onClose={close} title={number ? `Route ${number.number}` : "Add number"} description="Calls to this number go to a queue, or straight to one person.">
+    <Dialog open={open} onClose={close} title={number ? `Route ${number.number}` : "Add number"} description="Calls to this number go to an IVR flow, a queue, or straight to one person.">
       <form onSubmit={(e) => void submit(e)} className="space-y-4">
         {error && <ErrorNotice message={error} />}
         {!number && <TextField label="Number" name="number" required autoFocus placeholder="+14155550100" hint="E.164: a plus, the country code and the number." />}
@@ -61,6 +63,15 @@ export function NumberDialog({
               {queues.map((q) => (
                 <option key={q.id} value={`queue:${q.id}`}>
                   {q.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {flows.length > 0 && (
+            <optgroup label="IVR flows">
+              {flows.map((f) => (
+                <option key={f.id} value={`flow:${f.id}`} disabled={f.publishedVersion === null}>
+                  {f.publishedVersion === null ? `${f.name} (not published)` : f.name}
                 </option>
               ))}
             </optgroup>

@@ -55,7 +55,9 @@ export async function runIvr(deps: Deps, tools: MediaTools, speech: SpeechProvid
       return call.ended();
     },
     async play(p) {
-      pending.length = 0;
+      // Type-ahead: a key pressed before the prompt (during the last one, while it was spoken) answers it.
+      const early = pending.shift();
+      if (early) return early;
       const playback = tools.play(call.callId, call.legId, await audio(p));
       // A key pressed while the prompt plays stops it and is the answer (barge-in).
       const key = new Promise<string>((resolve) => {

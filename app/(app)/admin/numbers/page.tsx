@@ -15,6 +15,7 @@ export default function NumbersPage() {
   const numbers = useResource<PhoneNumber[]>("/numbers");
   const queues = useResource<Queue[]>("/queues");
   const users = useResource<User[]>("/users");
+  const flows = useResource<Array<{ id: string; name: string; publishedVersion: number | null }>>("/flows");
   const [editing, setEditing] = useState<PhoneNumber | "new" | null>(null);
   const [deleting, setDeleting] = useState<PhoneNumber | null>(null);
   const reload = () => void numbers.reload();
@@ -56,6 +57,7 @@ export default function NumbersPage() {
         number={editing === "new" || editing === null ? undefined : editing}
         queues={queues.data ?? []}
         users={(users.data ?? []).filter((u) => u.status === "active")}
+        flows={flows.data ?? []}
         onClose={() => setEditing(null)}
         onSaved={reload}
       />
