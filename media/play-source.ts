@@ -27,6 +27,7 @@ export type PlaySource =
 
 export function resolvePlaySource(source: PlaySource | Int16Array): Int16Array {
   if (source instanceof Int16Array) return checkLength(source);
+  if (ArrayBuffer.isView(source) || Array.isArray(source)) throw new MediaError("bad_parameter", "pcm must be an Int16Array of 8 kHz mono samples");
   if (typeof source !== "object" || source === null) throw new MediaError("bad_parameter", "the play source must be an Int16Array or a { kind } object");
   switch (source.kind) {
     case "pcm":
