@@ -82,7 +82,7 @@ describe("play sources through mediasoup", () => {
     }
   });
 
-  it("music on hold from a WAV path (u-law 8 kHz, looped)", async () => {
+  it("music on hold from a WAV path (u-law 8 kHz, looped); a changed file is read again", async () => {
     const path = join(dir, "moh-ulaw.wav");
     writeFileSync(path, wav(7, 8, 8000, 1, 0.5, sineAt(600)));
     const { call, legs, close } = await callWithTones(plane, "play-moh", [1000]);
@@ -95,6 +95,11 @@ describe("play sources through mediasoup", () => {
       const pcm = heard();
       expect(pcm.length).toBeGreaterThan(50 * 160);
       expect(freq(pcm)).toBe(600);
+      // Decoded WAVs are cached by path, size and mtime: a changed file is read again.
+      writeFileSync(path, wav(7, 8, 8000, 1, 0.6, sineAt(800)));
+      const again = a.far.mark();
+      await call.play(a.leg.id, { kind: "wav", path }).done;
+      expect(freq(again())).toBe(800);
     } finally {
       close();
     }
