@@ -8,7 +8,7 @@ import { billingOut, checkoutInput, urlOut } from "./services/billing/schemas";
 import { flowCreate, flowOut, flowUpdate, flowVersionOut } from "./services/flows/schemas";
 import { hoursCreate, hoursOut, hoursUpdate } from "./services/hours/schemas";
 import { settingsOut, settingsUpdate } from "./services/settings/schemas";
-import { contactCreate, contactOut, contactUpdate } from "./services/contacts/schemas";
+import { contactCreate, contactOut, contactUpdate, screenPopOut } from "./services/contacts/schemas";
 import { dispositionInput, dispositionOut } from "./services/dispositions/schemas";
 import { ticketCreate, ticketOut, ticketUpdate } from "./services/tickets/schemas";
 import { numberCreate, numberOut, numberUpdate } from "./services/numbers/schemas";
@@ -72,7 +72,7 @@ export const operations: Operation[] = [
   { method: "delete", path: "/dispositions/{id}", summary: "Delete a disposition (calls keep no reference)", tag: "Calls", access: "admin", status: 204 },
   { method: "get", path: "/contacts", summary: "Contacts by name (?q= searches name, number, email)", tag: "Contacts", access: "member", response: z.array(contactOut) },
   { method: "post", path: "/contacts", summary: "Create a contact (number unique per organization)", tag: "Contacts", access: "member", body: contactCreate, response: contactOut, status: 201 },
-  { method: "get", path: "/contacts/lookup", summary: "Screen pop for ?phone=: the contact (created when new), past calls, open tickets", tag: "Contacts", access: "member" },
+  { method: "get", path: "/contacts/lookup", summary: "Screen pop for ?phone=: the contact (created when new), past calls, open tickets", tag: "Contacts", access: "member", response: screenPopOut },
   { method: "get", path: "/contacts/{id}", summary: "Read a contact", tag: "Contacts", access: "member", response: contactOut },
   { method: "patch", path: "/contacts/{id}", summary: "Update a contact", tag: "Contacts", access: "member", body: contactUpdate, response: contactOut },
   { method: "delete", path: "/contacts/{id}", summary: "Delete a contact", tag: "Contacts", access: "admin", status: 204 },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { calls } from "@/db/schema";
 import { inTransaction, systemCtx } from "@/server/context";
 import { findOrCreateContactByPhone } from "@/server/services/contacts/internal";
+import { screenPopOut } from "@/server/services/contacts/schemas";
 import { Client, type TestServer, signupClient, startServer } from "../server";
 import { uniqueEmail } from "../factories";
 
@@ -135,6 +136,7 @@ describe("screen pop", () => {
 
     const again = await lookup(t.client, number);
     expect(again.body.contact.id).toBe(first.body.contact.id);
+    expect(screenPopOut.parse(again.body).pastCalls[1]?.disposition).toBe("Resolved");
     expect(again.body.pastCalls.map((c) => c.id)).toEqual([byContact.id, older.id]);
     expect(again.body.pastCalls[1]).toMatchObject({ direction: "inbound", agentId: t.userId, agentName: "Admin", dispositionName: "Resolved", notes: "Reset the router" });
     expect(again.body.pastCalls[1]?.endedAt).not.toBeNull();

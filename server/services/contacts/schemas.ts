@@ -33,3 +33,21 @@ export const contactOut = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type ContactOut = z.infer<typeof contactOut>;
+
+export const screenPopOut = z.object({
+  contact: contactOut,
+  pastCalls: z.array(
+    z.object({
+      id: z.uuid(),
+      direction: z.enum(["inbound", "outbound"]),
+      startedAt: z.iso.datetime(),
+      endedAt: z.iso.datetime().nullable(),
+      agentId: z.uuid().nullable(),
+      agentName: z.string().nullable(),
+      dispositionName: z.string().nullable(),
+      disposition: z.string().nullable(),
+      notes: z.string().nullable(),
+    }),
+  ),
+  openTickets: z.array(z.object({ id: z.uuid(), subject: z.string(), status: z.string(), priority: z.string(), createdAt: z.iso.datetime() })),
+});
