@@ -68,8 +68,10 @@ test("a caller reaches an agent in the browser, both hear each other, the agent 
   await expect(wrap).toBeVisible();
   if (disposition.ok()) await wrap.getByLabel("Disposition").selectOption({ label: "Resolved" });
   await wrap.getByLabel("Notes").fill("Caller asked about the invoice");
+  await expect(wrap.getByLabel("Notes")).toHaveValue("Caller asked about the invoice");
   await wrap.getByRole("button", { name: "Finish" }).click();
-  await expect(page.getByLabel("Status")).toHaveValue("available");
+  await expect(wrap).toBeHidden();
+  await expect.poll(async () => (await (await api.get("/api/v1/agents/me/state")).json()).state).toBe("available");
 
   const calls = await (await api.get("/api/v1/calls")).json();
   const record = await (await api.get(`/api/v1/calls/${calls[0].id}`)).json();

@@ -1,5 +1,6 @@
 /** In a call: the keypad's DTMF reaches the caller; a blind transfer hands the caller to another agent. */
 import { expect, test } from "@playwright/test";
+import { dominantFrequency, rms } from "@/media/rtp/tone";
 import { type Baresip, startBaresip } from "@/test/peers/baresip";
 import { E2E_SIP_PORT } from "../../playwright.config";
 import { answer, callCenter, goAvailable, heardInBrowser, latestCall, secondAgent } from "./setup";
@@ -54,4 +55,33 @@ test("a blind transfer hands the caller to another agent, who hears them", async
   } finally {
     await other.close();
   }
+});
+
+test("on hold the caller hears music instead of the agent, and the agent again after Resume", async ({ page, baseURL }) => {
+  const cc = await callCenter(page, baseURL ?? "");
+  await goAvailable(page);
+  caller = await startBaresip({ toneHz: 1000 });
+  await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
+  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  const established = Date.now();
+  await answer(page);
+  await page.waitForTimeout(1500);
+  const holdAt = Date.now();
+  await page.getByRole("button", { name: "Hold" }).click();
+  await expect(page.getByRole("button", { name: "Resume" })).toBeVisible();
+  await page.waitForTimeout(4000);
+  const resumeAt = Date.now();
+  await page.getByRole("button", { name: "Resume" }).click();
+  await page.waitForTimeout(3000);
+  await page.getByRole("button", { name: "Hang up" }).click();
+  await caller.waitFor("CALL_CLOSED", 10_000);
+  const heard = caller.heard();
+  const at = (ms: number) => Math.max(0, Math.round(((ms - established) / 1000) * 8000));
+  const held = heard.subarray(at(holdAt + 1000), at(resumeAt - 500));
+  const after = heard.subarray(at(resumeAt + 1000), at(resumeAt + 2500));
+  expect(rms(held)).toBeGreaterThan(0.01); // music, not silence
+  expect(Math.abs(dominantFrequency(held).hz - 440)).toBeGreaterThan(30);
+  expect(Math.abs(dominantFrequency(after).hz - 440)).toBeLessThanOrEqual(20);
+  const record = await latestCall(cc.api);
+  expect(record.holdSeconds as number).toBeGreaterThanOrEqual(3);
 });

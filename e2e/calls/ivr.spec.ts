@@ -28,14 +28,14 @@ test("a caller presses 2 in a published IVR menu and waits in that branch's queu
     await page.getByLabel("New step").selectOption(type);
     await page.getByRole("button", { name: "Add step" }).click();
   }
-  await page.getByRole("article", { name: "Step queue-1" }).getByLabel("Queue").selectOption({ label: "Sales" });
-  await page.getByRole("article", { name: "Step queue-2" }).getByLabel("Queue").selectOption({ label: "Support" });
+  await page.getByRole("article", { name: "Step queue-1" }).getByLabel("Queue", { exact: true }).selectOption({ label: "Sales" });
+  await page.getByRole("article", { name: "Step queue-2" }).getByLabel("Queue", { exact: true }).selectOption({ label: "Support" });
   const menu = page.getByRole("article", { name: "Step menu-1" });
   await menu.getByRole("button", { name: "Add key" }).click();
   await menu.getByRole("button", { name: "Add key" }).click();
-  await menu.getByLabel("Key").nth(0).selectOption("1");
+  await menu.getByLabel("Key", { exact: true }).nth(0).selectOption("1");
   await menu.getByLabel("Goes to").nth(0).selectOption("queue-1");
-  await menu.getByLabel("Key").nth(1).selectOption("2");
+  await menu.getByLabel("Key", { exact: true }).nth(1).selectOption("2");
   await menu.getByLabel("Goes to").nth(1).selectOption("queue-2");
   await menu.getByLabel("When the caller presses nothing").selectOption("welcome");
   await menu.getByRole("button", { name: "Make start" }).click();
