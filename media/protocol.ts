@@ -181,3 +181,5 @@ export async function createMediaPlane(options: MediaPlaneOptions = {}): Promise
 
 export * from "./sip/api";
 export { createSipGateway } from "./sip/gateway";
+export { talkStats, type TalkStats } from "./rtp/talk-stats";
+export { readWav } from "./rtp/wav";

@@ -3,7 +3,7 @@
  * the domain verbs (records, routing) and the media plane (legs, music). It holds no routing
  * logic of its own: the dispatcher offers calls, the services change records.
  */
-import type { MediaPlane } from "@/media/protocol";
+import { type MediaPlane, readWav, talkStats } from "@/media/protocol";
 import type { TransferTarget } from "../realtime/call-handlers";
 import type { SpeechProvider } from "../ivr/speech";
 import { runIvr } from "./ivr-runner";
@@ -27,6 +27,17 @@ export interface CallControlDeps {
   tools: MediaTools;
   speech: SpeechProvider;
   log: (msg: string, e?: unknown) => void;
+}
+
+/** Talk time, talk-over and silence from the stereo recording (null when it cannot be read). */
+function statsOf(path: string): Record<string, number> | null {
+  try {
+    const wav = readWav(path);
+    const [caller, agent] = wav.data;
+    return wav.channels === 2 && caller && agent ? { ...talkStats(caller, agent) } : null;
+  } catch {
+    return null;
+  }
 }
 
 const SUSPENDED = "We are sorry. This service is not available at the moment. Please try again later. Goodbye.";
@@ -138,7 +149,7 @@ export function createCallControl(c: CallControlDeps) {
     if (!rec) return;
     entry.recording = undefined;
     const result = await rec.stop();
-    await recordings.store({ ctx: systemCtx(deps, entry.tenantId), input: { callId: entry.callId, durationMs: result.durationMs } });
+    await recordings.store({ ctx: systemCtx(deps, entry.tenantId), input: { callId: entry.callId, durationMs: result.durationMs, audioStats: statsOf(result.path) } });
   }
 
   return {

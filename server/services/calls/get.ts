@@ -51,6 +51,7 @@ export async function get({ ctx, input }: { ctx: Ctx; input: { id: string } }): 
     notes: c.notes,
     wrappedUpAt: c.wrappedUpAt?.toISOString() ?? null,
     recording: { available: c.recordingPath !== null },
+    audioStats: c.audioStats ?? null,
     ivrPath: c.ivrPath,
     offers: offers.map(({ offer: o, agentName }) => ({
       id: o.id,

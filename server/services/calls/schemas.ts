@@ -42,6 +42,8 @@ export const callOut = callSummaryOut.extend({
   notes: z.string().nullable(),
   wrappedUpAt: z.iso.datetime().nullable(),
   recording: z.object({ available: z.boolean() }),
+  /** Voice activity from the recording: callerTalkMs, agentTalkMs, talkOverMs, silenceMs, longestSilenceMs, agentTalkRatio. */
+  audioStats: z.record(z.string(), z.number()).nullable(),
   ivrPath: z.array(z.string()),
   offers: z.array(z.object({ id: z.uuid(), userId: z.uuid(), agentName: z.string(), offeredAt: z.iso.datetime(), result: z.enum(OFFER_RESULTS), respondedAt: z.iso.datetime().nullable() })),
   transfers: z.array(z.object({ at: z.iso.datetime(), data: z.record(z.string(), z.unknown()) })),

@@ -1,0 +1,1 @@
+ALTER TABLE "calls" ADD COLUMN "audio_stats" jsonb;
