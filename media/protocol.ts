@@ -181,5 +181,3 @@ export async function createMediaPlane(options: MediaPlaneOptions = {}): Promise
 
 export * from "./sip/api";
 export { createSipGateway } from "./sip/gateway";
-export { talkStats, type TalkStats } from "./rtp/talk-stats";
-export { readWav } from "./rtp/wav";

@@ -46,7 +46,7 @@ export const calls = pgTable(
     notes: text("notes"),
     wrappedUpAt: ts("wrapped_up_at"),
     recordingPath: text("recording_path"),
-    /** Voice activity from the recording (talk time each side, talk-over, silence) for QA. */
+    /** Voice activity measured during the call (talk time each side, talk-over, silence) for QA. */
     audioStats: jsonb("audio_stats").$type<Record<string, number>>(),
     ivrPath: jsonb("ivr_path").$type<string[]>().notNull().default([]),
   },

@@ -3,7 +3,7 @@
  * the domain verbs (records, routing) and the media plane (legs, music). It holds no routing
  * logic of its own: the dispatcher offers calls, the services change records.
  */
-import { type MediaPlane, readWav, talkStats } from "@/media/protocol";
+import type { MediaPlane, SpeechStats } from "@/media/protocol";
 import type { TransferTarget } from "../realtime/call-handlers";
 import type { SpeechProvider } from "../ivr/speech";
 import { runIvr } from "./ivr-runner";
@@ -29,15 +29,19 @@ export interface CallControlDeps {
   log: (msg: string, e?: unknown) => void;
 }
 
-/** Talk time, talk-over and silence from the stereo recording (null when it cannot be read). */
-function statsOf(path: string): Record<string, number> | null {
-  try {
-    const wav = readWav(path);
-    const [caller, agent] = wav.data;
-    return wav.channels === 2 && caller && agent ? { ...talkStats(caller, agent) } : null;
-  } catch {
-    return null;
-  }
+/** The caller's and the agents' talk time, talk-over and silence, from the media plane's tracker. */
+function callStats(s: SpeechStats, callerLegId: string | undefined): Record<string, number> {
+  const caller = callerLegId ? (s.legs[callerLegId]?.talkMs ?? 0) : 0;
+  const agents = Object.entries(s.legs).reduce((ms, [id, leg]) => (id === callerLegId ? ms : ms + leg.talkMs), 0);
+  const anyone = Math.min(s.durationMs, caller + agents - s.talkOverMs);
+  return {
+    durationMs: s.durationMs,
+    callerTalkMs: caller,
+    agentTalkMs: agents,
+    talkOverMs: s.talkOverMs,
+    silenceMs: Math.max(0, s.durationMs - anyone),
+    agentTalkRatio: caller + agents === 0 ? 0 : +(agents / (caller + agents)).toFixed(3),
+  };
 }
 
 const SUSPENDED = "We are sorry. This service is not available at the moment. Please try again later. Goodbye.";
@@ -141,6 +145,7 @@ export function createCallControl(c: CallControlDeps) {
     const call = c.media.getCall(entry.callId);
     if (!call || entry.recording) return;
     entry.recording = call.record(recordingPaths(deps, entry.tenantId, entry.callId).plain);
+    entry.speech = call.trackSpeech();
   }
 
   /** Sealed under the tenant's key and attached to the record once the call is over. */
@@ -148,8 +153,11 @@ export function createCallControl(c: CallControlDeps) {
     const rec = entry.recording;
     if (!rec) return;
     entry.recording = undefined;
+    const speech = entry.speech?.stop();
+    entry.speech = undefined;
     const result = await rec.stop();
-    await recordings.store({ ctx: systemCtx(deps, entry.tenantId), input: { callId: entry.callId, durationMs: result.durationMs, audioStats: statsOf(result.path) } });
+    const audioStats = speech ? callStats(speech, entry.callerLegId) : null;
+    await recordings.store({ ctx: systemCtx(deps, entry.tenantId), input: { callId: entry.callId, durationMs: result.durationMs, audioStats } });
   }
 
   return {

@@ -1,4 +1,4 @@
-import type { MediaWebRtcLeg } from "@/media/protocol";
+import type { MediaWebRtcLeg, SpeechStats } from "@/media/protocol";
 import { AppError } from "../errors";
 
 /** What this node holds of one call it carries: who owns it, its legs, what the caller hears. */
@@ -15,6 +15,8 @@ export interface LiveCallEntry {
   stopMusic?: () => void;
   /** The call's recorder while it runs. */
   recording?: { stop(): Promise<{ path: string; durationMs: number }> };
+  /** Live voice activity of every leg while the call is recorded. */
+  speech?: { stop(): SpeechStats };
 }
 
 /** The calls this process carries. A call lives on the node that took its INVITE. */

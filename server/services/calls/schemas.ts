@@ -42,7 +42,7 @@ export const callOut = callSummaryOut.extend({
   notes: z.string().nullable(),
   wrappedUpAt: z.iso.datetime().nullable(),
   recording: z.object({ available: z.boolean() }),
-  /** Voice activity from the recording: callerTalkMs, agentTalkMs, talkOverMs, silenceMs, longestSilenceMs, agentTalkRatio. */
+  /** Voice activity measured during the call: durationMs, callerTalkMs, agentTalkMs, talkOverMs, silenceMs, agentTalkRatio. */
   audioStats: z.record(z.string(), z.number()).nullable(),
   ivrPath: z.array(z.string()),
   offers: z.array(z.object({ id: z.uuid(), userId: z.uuid(), agentName: z.string(), offeredAt: z.iso.datetime(), result: z.enum(OFFER_RESULTS), respondedAt: z.iso.datetime().nullable() })),
