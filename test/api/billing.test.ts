@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeStripe } from "../peers/fake-stripe";
@@ -68,11 +69,13 @@ describe("billing with Stripe", () => {
     expect(session?.form.get("line_items[0][price]")).toBe("price_seat");
     expect(session?.form.get("line_items[0][quantity]")).toBe("2");
     expect(session?.form.get("subscription_data[trial_period_days]")).toBe("14");
-    const customerId = "cus_1";
+    const customerId = fake.customerIds.at(-1) ?? "";
 
     // Stripe says: active, 2 seats. The event body claims 50; it is not trusted.
-    fake.subscriptions.set("sub_a", { id: "sub_a", customer: customerId, status: "active", quantity: 2, periodEnd: 1_900_000_000 });
-    const payload = event("evt_1", { id: "sub_a", object: "subscription", customer: customerId, status: "active", items: { data: [{ quantity: 50 }] } });
+    const subId = `sub_${randomUUID().slice(0, 8)}`;
+    fake.subscriptions.set(subId, { id: subId, customer: customerId, status: "active", quantity: 2, periodEnd: 1_900_000_000 });
+    // Event ids are global (Stripe's), and the test database may keep earlier runs' events.
+    const payload = event(`evt_${randomUUID()}`, { id: subId, object: "subscription", customer: customerId, status: "active", items: { data: [{ quantity: 50 }] } });
     const ok = await post(payload, stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }));
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ received: true, duplicate: false });
@@ -98,8 +101,9 @@ describe("billing with Stripe", () => {
   it("refuses forged, stale and unsigned webhooks with 400 and changes nothing", async () => {
     const { client } = await signupClient(server.url);
     await client.call("POST", "/api/v1/billing/checkout", { body: { seats: 1 } });
-    const payload = event("evt_forged", { id: "sub_forged", object: "subscription", customer: "cus_2" });
-    fake.subscriptions.set("sub_forged", { id: "sub_forged", customer: "cus_2", status: "active", quantity: 99, periodEnd: 1_900_000_000 });
+    const customerId = fake.customerIds.at(-1) ?? "";
+    const payload = event(`evt_${randomUUID()}`, { id: "sub_forged", object: "subscription", customer: customerId });
+    fake.subscriptions.set("sub_forged", { id: "sub_forged", customer: customerId, status: "active", quantity: 99, periodEnd: 1_900_000_000 });
     const forged = await post(payload, stripe.webhooks.generateTestHeaderString({ payload, secret: "whsec_wrong" }));
     const stale = await post(payload, stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: Math.floor(Date.now() / 1000) - 3600 }));
     const unsigned = await fetch(`${server.url}/api/webhooks/stripe`, { method: "POST", body: payload });

@@ -2,6 +2,7 @@
  * A local stand-in for Stripe's API (stripe-mock cannot be fetched here): it records every
  * request and answers the few endpoints billing uses, with subscriptions the test sets.
  */
+import { randomUUID } from "node:crypto";
 import { type IncomingMessage, createServer } from "node:http";
 
 export interface RecordedRequest {
@@ -22,6 +23,7 @@ export async function startFakeStripe() {
   const requests: RecordedRequest[] = [];
   const subscriptions = new Map<string, FakeSubscription>();
   let customers = 0;
+  const customerIds: string[] = [];
   const subObject = (s: FakeSubscription) => ({
     id: s.id,
     object: "subscription",
@@ -45,7 +47,12 @@ export async function startFakeStripe() {
         res.end(JSON.stringify(json));
       };
       const p = url.pathname;
-      if (req.method === "POST" && p === "/v1/customers") return send(200, { id: `cus_${++customers}`, object: "customer" });
+      if (req.method === "POST" && p === "/v1/customers") {
+        // Unique across runs: the test database may keep earlier runs' customers.
+        const id = `cus_${randomUUID().slice(0, 8)}${++customers}`;
+        customerIds.push(id);
+        return send(200, { id, object: "customer" });
+      }
       if (req.method === "POST" && p === "/v1/checkout/sessions") return send(200, { id: "cs_1", object: "checkout.session", url: "https://checkout.stripe.test/c/cs_1" });
       if (req.method === "POST" && p === "/v1/billing_portal/sessions") return send(200, { id: "bps_1", object: "billing_portal.session", url: "https://billing.stripe.test/p/1" });
       const one = /^\/v1\/subscriptions\/([\w]+)$/.exec(p);
@@ -66,6 +73,7 @@ export async function startFakeStripe() {
     url: `http://127.0.0.1:${port}`,
     requests,
     subscriptions,
+    customerIds,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
