@@ -27,8 +27,14 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const TALK_MS = Number(process.env.BENCH_TALK_S ?? 2) * 1000;
 const SIP_PORT = Number(process.env.BENCH_SIP_PORT ?? 5191);
 
+const latencies: number[] = [];
+let offered = 0;
+let answered = 0;
+let answerErrors = 0;
+let sippChild: ReturnType<typeof spawn> | undefined;
 setTimeout(() => {
-  console.error("bench:acd: safety timeout, exiting");
+  console.error(`bench:acd: safety timeout, exiting (offered ${offered}, answered ${answered})`);
+  sippChild?.kill("SIGKILL");
   process.exit(2);
 }, (SECONDS + 180) * 1000).unref();
 
@@ -64,10 +70,6 @@ const rows = await deps.db
   .returning({ id: users.id });
 await deps.db.insert(queueMembers).values(rows.map((r) => ({ tenantId: out.tenant.id, queueId: queue.id, userId: r.id })));
 
-const latencies: number[] = [];
-let offered = 0;
-let answered = 0;
-let answerErrors = 0;
 const sockets: Socket[] = [];
 const ask = (s: Socket, event: string, payload: unknown) => s.timeout(10_000).emitWithAck(event, payload) as Promise<{ data?: unknown; error?: { message: string } }>;
 
@@ -110,12 +112,14 @@ console.log(`bench:acd: ${sockets.length} agents connected and Available in ${((
 const total = RATE * SECONDS;
 const screen = join(dataDir, "sipp-screen.txt");
 const scenario = new URL("./scenarios/caller.xml", import.meta.url).pathname;
-const sipp = spawn(
+const sipp = (sippChild = spawn(
   "sipp",
   ["-sf", scenario, "-s", number, "-i", "127.0.0.1", "-p", String(SIP_PORT + 1), "-r", String(RATE), "-m", String(total), "-l", "2000", "-nostdin", "-timeout", String(SECONDS + 120), "-trace_screen", "-screen_file", screen, `127.0.0.1:${SIP_PORT}`],
   { stdio: "ignore" },
-);
+));
+const progress = setInterval(() => console.log(`bench:acd: ${Math.round((Date.now() - t0) / 1000)} s: offered ${offered}, answered ${answered}`), 15_000);
 const code = await new Promise<number | null>((resolve) => sipp.once("exit", resolve));
+clearInterval(progress);
 const stats = readFileSync(screen, "utf8");
 const count = (label: string) => Number(new RegExp(`${label}\\s*\\|\\s*\\d+\\s*\\|\\s*(\\d+)`).exec(stats)?.[1] ?? NaN);
 latencies.sort((a, b) => a - b);

@@ -51,3 +51,5 @@ export interface SocketData {
 
 export const tenantRoom = (tenantId: string) => `tenant:${tenantId}`;
 export const userRoom = (userId: string) => `user:${userId}`;
+/** Supervisors and admins: every agent's state and every call's changes (agents get their own). */
+export const supervisorsRoom = (tenantId: string) => `tenant:${tenantId}:supervisors`;

@@ -4,7 +4,7 @@ import { type Deps, type TenantEvent, type UserEvent, systemCtx } from "../conte
 import { agentGone } from "../services/calls/agent-gone";
 import { SESSION_COOKIE, parseCookies } from "../http/cookies";
 import { authenticate } from "../services/auth/authenticate";
-import { type ClientToServerEvents, type ServerToClientEvents, type SocketData, tenantRoom, userRoom } from "./events";
+import { type ClientToServerEvents, type ServerToClientEvents, type SocketData, supervisorsRoom, tenantRoom, userRoom } from "./events";
 import { type CallActions, recordsOnlyActions, registerCallHandlers } from "./call-handlers";
 import { registerSessionHandlers } from "./session-handlers";
 
@@ -62,7 +62,7 @@ export async function attachRealtime(
 
   io.on("connection", (socket) => {
     const { user, tenant } = socket.data.auth;
-    void socket.join([tenantRoom(tenant.id), userRoom(user.id)]);
+    void socket.join([tenantRoom(tenant.id), userRoom(user.id), ...(user.role === "agent" ? [] : [supervisorsRoom(tenant.id)])]);
     registerSessionHandlers(socket);
     registerCallHandlers(deps, socket, opts.callActions?.() ?? recordsOnlyActions);
     // An agent with no browser left (on any node) loses the offer ringing for them: after a grace
@@ -81,8 +81,17 @@ export async function attachRealtime(
 
   return {
     io,
-    notify(tenantId, { type, ...payload }) {
-      io.to(tenantRoom(tenantId)).emit(type, payload as never);
+    notify(tenantId, event) {
+      const { type, ...payload } = event;
+      // Live call and agent changes go to supervisors and to the agent concerned, not to every
+      // agent of the tenant (1,000 agents would each get every change of every call).
+      const rooms =
+        event.type === "agent:state"
+          ? [supervisorsRoom(tenantId), userRoom(event.userId)]
+          : event.type === "call:updated"
+            ? [supervisorsRoom(tenantId), ...(event.agentId ? [userRoom(event.agentId)] : [])]
+            : [tenantRoom(tenantId)];
+      io.to(rooms).emit(type, payload as never);
     },
     notifyUser(userId, { type, ...payload }) {
       io.to(userRoom(userId)).emit(type, payload as never);
