@@ -1,41 +1,12 @@
 /**
- * What the server needs from the SIP gateway, in the server's own words. The gateway in
- * media/sip implements it (checked where telephony.ts wires them); call control and the inbound
- * router depend only on this.
+ * What call control and the inbound router need from media/: the SIP gateway's decision and
+ * event types, a few of its verbs, and the media plane's audio tools (adapted in media-tools.ts).
  */
-export interface InviteInfo {
-  sipCallId: string;
-  source: { ip: string; port: number; transport: "udp" | "tcp" };
-  requestUser: string;
-  toUser: string;
-  fromUser: string;
-  fromDisplayName?: string;
-  digest?: { username: string; verify(password: string): boolean };
-}
+import type { SipGateway } from "@/media/protocol";
+export type { GatewayEvents as CallEvents, InboundInvite as InviteInfo, RouteDecision as Decision } from "@/media/protocol";
 
-export type Decision =
-  | { reject: { status: 403 | 404 | 480 | 486 | 503 | 603; reason: string } }
-  | { challenge: { realm: string } }
-  | { accept: { callId: string } };
-
-export interface CallEvents {
-  onAnswered(callId: string, info: { legId: string; codec: "pcmu" | "pcma" }): void;
-  onHold(callId: string, held: boolean): void;
-  onEnded(callId: string, reason: string, detail?: string): void;
-}
-
-export interface GatewayPort {
-  hangup(callId: string, reason?: string): Promise<void>;
-  dial(o: {
-    callId: string;
-    target: { host: string; port: number; transport: "udp" | "tcp" };
-    toUser: string;
-    fromUser: string;
-    auth?: { username: string; password: string };
-    onProgress?: (p: { status: 180 | 183; earlyMedia: boolean }) => void;
-  }): Promise<{ legId: string; codec: "pcmu" | "pcma" }>;
-  ping(target: { host: string; port: number; transport: "udp" | "tcp" }): Promise<{ ok: boolean; rttMs?: number }>;
-}
+/** The gateway verbs call control uses. */
+export type GatewayPort = Pick<SipGateway, "hangup" | "dial" | "ping" | "sendDtmf">;
 
 /** The media plane's audio tools the server uses on a call's legs (prompt player, DTMF, legs). */
 export interface MediaTools {
