@@ -81,8 +81,12 @@ export async function secondAgent(browser: Browser, api: ApiClient, queueId: str
 
 export async function goAvailable(page: Page) {
   if (!page.url().endsWith("/agent")) await page.goto("/agent");
-  await page.getByLabel("Status").selectOption({ label: "Available" });
-  await expect(page.getByLabel("Status")).toHaveValue("available");
+  // A choice made while the page is still loading the agent's state can be undone by it (rare,
+  // noted in the session note); choose again until the server's answer shows.
+  await expect(async () => {
+    await page.getByLabel("Status").selectOption({ label: "Available" });
+    await expect(page.getByLabel("Status")).toHaveValue("available", { timeout: 3000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 export async function latestCall(api: ApiClient): Promise<Record<string, unknown> & { id: string; offers: Array<{ result: string; userId: string }>; endReason: string | null; state: string }> {
