@@ -218,7 +218,7 @@ function cGenerator(): string | null {
   const bin = join(dir, `rtp-gen-${hash}`);
   if (existsSync(bin)) return bin;
   mkdirSync(dir, { recursive: true });
-  const r = spawnSync("gcc", ["-O2", "-o", bin, source], { stdio: "inherit" });
+  const r = spawnSync("gcc", ["-O2", "-o", bin, source, "-lpthread"], { stdio: "inherit" });
   return r.status === 0 ? bin : null;
 }
 

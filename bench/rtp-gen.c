@@ -5,12 +5,14 @@
  * Prints "PORTS p1 p2 ..." then reads stream lines "<socket> <dst-port> <ssrc> <group>" from stdin
  * until a line "GO". Each packet carries its send time (CLOCK_MONOTONIC ns) in the payload;
  * on receipt the added latency goes into a histogram (10 us buckets). At the end it prints one
- * JSON line: sent, received, and latency percentiles in ms.
+ * JSON line: sent, received, and latency percentiles in ms. Sending and receiving run on two
+ * threads, so a receive never waits behind a burst of sends (that would count as latency).
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +30,10 @@ struct stream { int sock; uint16_t port; uint32_t ssrc; uint16_t seq; uint32_t t
 static struct stream streams[MAXSTREAMS];
 static int nstreams;
 static uint64_t hist[BUCKETS + 1];
+static int socks[MAXS];
+static int nsock;
+static uint64_t received;
+static volatile uint64_t stop_at;
 
 static uint64_t now_ns(void) {
   struct timespec t;
@@ -44,12 +50,39 @@ static double pct(uint64_t total, double p) {
   return BUCKETS * 0.01;
 }
 
+static void *receiver(void *arg) {
+  (void)arg;
+  struct pollfd pfd[MAXS];
+  for (int i = 0; i < nsock; i++) { pfd[i].fd = socks[i]; pfd[i].events = POLLIN; }
+  unsigned char buf[1500];
+  while (now_ns() < stop_at) {
+    if (poll(pfd, (nfds_t)nsock, 5) <= 0) continue;
+    for (int i = 0; i < nsock; i++) {
+      if (!(pfd[i].revents & POLLIN)) continue;
+      for (;;) {
+        ssize_t n = recv(socks[i], buf, sizeof buf, 0);
+        if (n < 0) break;
+        if (n < 12 || (buf[1] & 0x7f) != 0) continue; /* RTCP and others */
+        /* mediasoup may add a header extension: find the payload. */
+        size_t off = 12 + 4 * (size_t)(buf[0] & 0x0f);
+        if ((buf[0] & 0x10) && (size_t)n >= off + 4) off += 4 + 4 * (size_t)((buf[off + 2] << 8) | buf[off + 3]);
+        if ((size_t)n < off + 12) continue;
+        uint64_t stamp;
+        memcpy(&stamp, buf + off + 4, 8);
+        uint64_t lat = (now_ns() - stamp) / 10000ull;
+        hist[lat > BUCKETS ? BUCKETS : lat]++;
+        received++;
+      }
+    }
+  }
+  return NULL;
+}
+
 int main(int argc, char **argv) {
   if (argc < 3) { fprintf(stderr, "usage: rtp-gen <sockets> <seconds>\n"); return 2; }
-  int nsock = atoi(argv[1]);
+  nsock = atoi(argv[1]);
   double seconds = atof(argv[2]);
   if (nsock < 1 || nsock > MAXS) return 2;
-  int socks[MAXS];
   printf("PORTS");
   for (int i = 0; i < nsock; i++) {
     socks[i] = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK, 0);
@@ -80,61 +113,46 @@ int main(int argc, char **argv) {
     }
   }
 
-  uint64_t sent = 0, received = 0, start = now_ns(), end = start + (uint64_t)(seconds * 1e9);
+  uint64_t sent = 0, start = now_ns(), end = start + (uint64_t)(seconds * 1e9);
+  stop_at = end + 500000000ull; /* drain half a second after the last send */
+  pthread_t rx;
+  pthread_create(&rx, NULL, receiver, NULL);
   uint64_t due[GROUPS];
   for (int g = 0; g < GROUPS; g++) due[g] = start + (uint64_t)g * 20000000ull / GROUPS;
   unsigned char pkt[12 + 160];
   memset(pkt, 0xff, sizeof pkt);
   pkt[0] = 0x80;
   pkt[1] = 0; /* PCMU */
-  struct pollfd pfd[MAXS];
-  for (int i = 0; i < nsock; i++) { pfd[i].fd = socks[i]; pfd[i].events = POLLIN; }
-  unsigned char buf[1500];
-  uint64_t drain_until = end + 500000000ull;
-
   for (;;) {
     uint64_t t = now_ns();
-    if (t >= drain_until) break;
-    if (t < end) {
-      for (int g = 0; g < GROUPS; g++) {
-        while (t >= due[g]) {
-          for (int i = 0; i < nstreams; i++) {
-            struct stream *s = &streams[i];
-            if (s->group != g) continue;
-            uint16_t seq = htons(s->seq++);
-            uint32_t ts = htonl(s->ts += 160), ssrc = htonl(s->ssrc);
-            uint64_t stamp = now_ns();
-            memcpy(pkt + 2, &seq, 2);
-            memcpy(pkt + 4, &ts, 4);
-            memcpy(pkt + 8, &ssrc, 4);
-            memcpy(pkt + 12 + 4, &stamp, 8);
-            struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = htons(s->port) };
-            to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-            if (sendto(socks[s->sock], pkt, sizeof pkt, 0, (struct sockaddr *)&to, sizeof to) > 0) sent++;
-          }
-          due[g] += 20000000ull;
+    if (t >= end) break;
+    int sent_any = 0;
+    for (int g = 0; g < GROUPS; g++) {
+      while (t >= due[g]) {
+        for (int i = 0; i < nstreams; i++) {
+          struct stream *s = &streams[i];
+          if (s->group != g) continue;
+          uint16_t seq = htons(s->seq++);
+          uint32_t ts = htonl(s->ts += 160), ssrc = htonl(s->ssrc);
+          uint64_t stamp = now_ns();
+          memcpy(pkt + 2, &seq, 2);
+          memcpy(pkt + 4, &ts, 4);
+          memcpy(pkt + 8, &ssrc, 4);
+          memcpy(pkt + 12 + 4, &stamp, 8);
+          struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = htons(s->port) };
+          to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+          if (sendto(socks[s->sock], pkt, sizeof pkt, 0, (struct sockaddr *)&to, sizeof to) > 0) sent++;
         }
+        due[g] += 20000000ull;
+        sent_any = 1;
       }
     }
-    if (poll(pfd, (nfds_t)nsock, 1) <= 0) continue;
-    for (int i = 0; i < nsock; i++) {
-      if (!(pfd[i].revents & POLLIN)) continue;
-      for (;;) {
-        ssize_t n = recv(socks[i], buf, sizeof buf, 0);
-        if (n < 0) break;
-        if (n < 12 || (buf[1] & 0x7f) != 0) continue; /* RTCP and others */
-        /* mediasoup may add a header extension: find the payload. */
-        size_t off = 12 + 4 * (size_t)(buf[0] & 0x0f);
-        if ((buf[0] & 0x10) && (size_t)n >= off + 4) off += 4 + 4 * (size_t)((buf[off + 2] << 8) | buf[off + 3]);
-        if ((size_t)n < off + 12) continue;
-        uint64_t stamp;
-        memcpy(&stamp, buf + off + 4, 8);
-        uint64_t lat = (now_ns() - stamp) / 10000ull;
-        hist[lat > BUCKETS ? BUCKETS : lat]++;
-        received++;
-      }
+    if (!sent_any) {
+      struct timespec nap = { 0, 200000 }; /* 0.2 ms */
+      nanosleep(&nap, NULL);
     }
   }
+  pthread_join(rx, NULL);
   printf("{\"sent\":%llu,\"received\":%llu,\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f}\n", (unsigned long long)sent, (unsigned long long)received,
          pct(received, 50), pct(received, 99), pct(received, 99.999));
   return 0;
