@@ -38,7 +38,7 @@ export interface AgentStateOut {
 /** A call as browsers see it live (agent workspace, wallboard). */
 export interface LiveCall {
   id: string;
-  state: "ringing" | "queued" | "offering" | "in_call" | "ended";
+  state: "ringing" | "queued" | "offering" | "in_call" | "voicemail" | "ended";
   direction: "inbound" | "outbound";
   fromNumber: string;
   toNumber: string;

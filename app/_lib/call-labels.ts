@@ -5,6 +5,7 @@ export const CALL_STATE: Record<CallSummary["state"], { label: string; tone: "gr
   queued: { label: "Waiting", tone: "amber" },
   offering: { label: "Offered", tone: "blue" },
   in_call: { label: "In call", tone: "green" },
+  voicemail: { label: "Leaving a message", tone: "blue" },
   ended: { label: "Ended", tone: "gray" },
 };
 
@@ -17,6 +18,9 @@ const REASONS: Record<string, string> = {
   media_worker_died: "Media failure",
   node_restarted: "Server restarted",
   shutdown: "Server stopped",
+  voicemail: "Left a voicemail",
+  callback_requested: "Callback requested",
+  max_wait: "Waited too long",
   busy: "Busy",
   no_answer: "No answer",
   rejected: "Rejected",

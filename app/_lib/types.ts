@@ -24,7 +24,7 @@ export interface CallSummary {
   direction: "inbound" | "outbound";
   fromNumber: string;
   toNumber: string;
-  state: "ringing" | "queued" | "offering" | "in_call" | "ended";
+  state: "ringing" | "queued" | "offering" | "in_call" | "voicemail" | "ended";
   startedAt: string;
   answeredAt: string | null;
   endedAt: string | null;

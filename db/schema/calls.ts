@@ -10,7 +10,7 @@ import { users } from "./users";
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 export const CALL_DIRECTIONS = ["inbound", "outbound"] as const;
-export const CALL_STATES = ["ringing", "queued", "offering", "in_call", "ended"] as const;
+export const CALL_STATES = ["ringing", "queued", "offering", "in_call", "voicemail", "ended"] as const;
 export type CallState = (typeof CALL_STATES)[number];
 export const OFFER_RESULTS = ["pending", "answered", "declined", "missed", "cancelled"] as const;
 export type OfferResult = (typeof OFFER_RESULTS)[number];

@@ -4,6 +4,7 @@
  * logic of its own: the dispatcher offers calls, the services change records.
  */
 import type { MediaPlane, SpeechStats } from "@/media/protocol";
+import { sine } from "@/media/rtp/tone";
 import type { TransferTarget } from "../realtime/call-handlers";
 import type { SpeechProvider } from "../ivr/speech";
 import { runIvr } from "./ivr-runner";
@@ -43,6 +44,9 @@ function callStats(s: SpeechStats, callerLegId: string | undefined): Record<stri
     agentTalkRatio: caller + agents === 0 ? 0 : +(agents / (caller + agents)).toFixed(3),
   };
 }
+
+const VOICEMAIL_MAX_MS = 120_000;
+const MAX_WAIT_VOICEMAIL = "Sorry to keep you waiting. Please leave a message after the tone, and we will call you back.";
 
 const SUSPENDED = "We are sorry. This service is not available at the moment. Please try again later. Goodbye.";
 
@@ -124,10 +128,32 @@ export function createCallControl(c: CallControlDeps) {
         await calls.requestCallback({ ctx, input: { callId, queueName: "the IVR" } });
         await hangupCall(tenantId, callId, "callback_requested");
         return;
+      case "voicemail":
+        await voicemail(tenantId, callId, legId, "ivr");
+        return;
       default:
-        // Transfer to a number and voicemail need an outbound leg and the recorder on this call.
+        // Transfer to a number needs a second SIP leg on this call (not built yet).
         await hangupCall(tenantId, callId, outcome.kind === "hangup" ? "ivr_hangup" : `ivr_${outcome.kind}_unavailable`);
     }
+  }
+
+  /**
+   * The caller leaves a message: a beep, then the call is recorded (always, whatever the tenant's
+   * recording switch) until they hang up or VOICEMAIL_MAX_MS passes; the record keeps it.
+   */
+  async function voicemail(tenantId: string, callId: string, legId: string, why: "ivr" | "max_wait", prompt?: string) {
+    const entry = live.get(callId);
+    if (!entry || entry.voicemail) return;
+    entry.voicemail = true;
+    await calls.toVoicemail({ ctx: systemCtx(deps, tenantId), input: { callId, why } });
+    silenceMusic(callId);
+    if (prompt) await c.tools.play(callId, legId, await c.speech.synthesize(prompt)).done;
+    await c.tools.play(callId, legId, sine(1000, 400, { amplitude: 0.3 })).done;
+    const call = c.media.getCall(callId);
+    if (call && !entry.recording) entry.recording = call.record(recordingPaths(deps, tenantId, callId).plain);
+    const until = Date.now() + VOICEMAIL_MAX_MS;
+    while (live.get(callId) && Date.now() < until) await new Promise((r) => setTimeout(r, 250));
+    if (live.get(callId)) await hangupCall(tenantId, callId, "voicemail_full");
   }
 
   async function hangupCall(tenantId: string, callId: string, reason: string) {
@@ -230,6 +256,11 @@ export function createCallControl(c: CallControlDeps) {
     async checkMaxWait() {
       for (const due of await calls.maxWaitDue(deps)) {
         const ctx = systemCtx(deps, due.tenantId);
+        const legId = live.get(due.id)?.callerLegId;
+        if (due.action === "voicemail" && legId) {
+          guard("voicemail", voicemail(due.tenantId, due.id, legId, "max_wait", MAX_WAIT_VOICEMAIL));
+          continue;
+        }
         if (due.action === "callback") await calls.requestCallback({ ctx, input: { callId: due.id, queueName: due.queueName } });
         await hangupCall(due.tenantId, due.id, due.action === "callback" ? "callback_requested" : "max_wait");
       }

@@ -9,6 +9,8 @@ export interface LiveCallEntry {
   destination: { type: "queue" | "flow" | "user"; id: string } | null;
   outbound?: boolean;
   suspended?: boolean;
+  /** The caller is leaving a message. */
+  voicemail?: boolean;
   fromNumber: string;
   callerLegId?: string;
   agent?: { userId: string; leg: MediaWebRtcLeg | null; pending: Promise<MediaWebRtcLeg> | null };

@@ -19,7 +19,13 @@ export async function end({ ctx, input }: { ctx: Ctx; input: { callId: string; r
       .from(callOffers)
       .where(and(eq(callOffers.tenantId, ctx.tenantId), eq(callOffers.callId, call.id), eq(callOffers.result, "pending")));
     for (const o of pending) await releaseOffer(ctx, o.id, "cancelled");
-    const reason = call.state === "queued" || call.state === "offering" ? (input.reason === "caller_hangup" ? "abandoned" : input.reason) : input.reason;
+    // A caller who hangs up while waiting abandoned the call; after leaving a message, it is a voicemail.
+    const reason =
+      input.reason === "caller_hangup" && (call.state === "queued" || call.state === "offering")
+        ? "abandoned"
+        : call.state === "voicemail" && (input.reason === "caller_hangup" || input.reason === "voicemail_full")
+          ? "voicemail"
+          : input.reason;
     const row = await changeCall(
       ctx,
       call.id,

@@ -15,3 +15,4 @@ export { requestCallback } from "./request-callback";
 export { overflowDue } from "./overflow";
 export { recordIvrStep } from "./record-ivr";
 export { agentGone } from "./agent-gone";
+export { toVoicemail } from "./to-voicemail";
