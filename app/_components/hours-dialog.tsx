@@ -1,6 +1,6 @@
 "use client";
-import { useState, type FormEvent } from "react";
 import { api, errorMessage } from "../_lib/api";
+import { useFormSubmit } from "../_lib/use-form-submit";
 import { Button } from "./button";
 import { Dialog, DialogActions } from "./dialog";
 import { TextArea, TextField } from "./field";
@@ -32,37 +32,29 @@ function parseHolidays(text: string) {
 
 /** Weekly hours as one row per day: open and close time, or closed. */
 export function HoursDialog({ open, hours, onClose, onSaved }: { open: boolean; hours?: Hours; onClose: () => void; onSaved: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const zone = hours?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const close = () => {
-    setError(null);
-    onClose();
-  };
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const weekly = DAY_NAMES.flatMap((_, day) =>
-      form.get(`on-${day}`) ? [{ day, open: String(form.get(`open-${day}`)), close: String(form.get(`close-${day}`)) }] : [],
-    );
-    const body = { name: String(form.get("name")), timeZone: String(form.get("timeZone")), weekly, holidays: parseHolidays(String(form.get("holidays") ?? "")) };
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, onSubmit, clearError } = useFormSubmit(
+    async (form) => {
+      const weekly = DAY_NAMES.flatMap((_, day) =>
+        form.get(`on-${day}`) ? [{ day, open: String(form.get(`open-${day}`)), close: String(form.get(`close-${day}`)) }] : [],
+      );
+      const body = { name: String(form.get("name")), timeZone: String(form.get("timeZone")), weekly, holidays: parseHolidays(String(form.get("holidays") ?? "")) };
       await api(hours ? `/business-hours/${hours.id}` : "/business-hours", { method: hours ? "PATCH" : "POST", body });
       onSaved();
       close();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    },
+    errorMessage,
+    { settle: true },
+  );
+  const close = () => {
+    clearError();
+    onClose();
   };
+  const zone = hours?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const dayOf = (d: number) => hours?.weekly.find((w) => w.day === d);
 
   return (
     <Dialog open={open} onClose={close} title={hours ? "Edit business hours" : "New business hours"} description="IVR flows branch on these: open or closed, in your own time zone.">
-      <form onSubmit={(e) => void submit(e)} className="space-y-4">
+      <form onSubmit={(e) => void onSubmit(e)} className="space-y-4">
         {error && <ErrorNotice message={error} />}
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField label="Name" name="name" defaultValue={hours?.name} required maxLength={80} autoFocus placeholder="e.g. Support hours" />

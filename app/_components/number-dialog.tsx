@@ -1,6 +1,6 @@
 "use client";
-import { useState, type FormEvent } from "react";
 import { api, errorMessage } from "../_lib/api";
+import { useFormSubmit } from "../_lib/use-form-submit";
 import type { PhoneNumber, Queue, User } from "../_lib/types";
 import { Button } from "./button";
 import { Dialog, DialogActions } from "./dialog";
@@ -25,36 +25,28 @@ export function NumberDialog({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const close = () => {
-    setError(null);
-    onClose();
-  };
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const [type, id] = String(form.get("destination") ?? "").split(":");
-    const destination = { type, id };
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, onSubmit, clearError } = useFormSubmit(
+    async (form) => {
+      const [type, id] = String(form.get("destination") ?? "").split(":");
+      const destination = { type, id };
       if (number) await api(`/numbers/${number.id}`, { method: "PATCH", body: { destination } });
       else await api("/numbers", { method: "POST", body: { number: String(form.get("number")).replace(/[\s()-]/g, ""), destination } });
       onSaved();
       close();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    },
+    errorMessage,
+    { settle: true },
+  );
+  const close = () => {
+    clearError();
+    onClose();
   };
   const current = number ? `${number.destination.type}:${number.destination.id}` : undefined;
   const noTargets = queues.length === 0 && users.length === 0;
 
   return (
     <Dialog open={open} onClose={close} title={number ? `Route ${number.number}` : "Add number"} description="Calls to this number go to an IVR flow, a queue, or straight to one person.">
-      <form onSubmit={(e) => void submit(e)} className="space-y-4">
+      <form onSubmit={(e) => void onSubmit(e)} className="space-y-4">
         {error && <ErrorNotice message={error} />}
         {!number && <TextField label="Number" name="number" required autoFocus placeholder="+14155550100" hint="E.164: a plus, the country code and the number." />}
         <SelectField label="Destination" name="destination" defaultValue={current} required disabled={noTargets}>

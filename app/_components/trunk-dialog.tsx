@@ -1,6 +1,6 @@
 "use client";
-import { useState, type FormEvent } from "react";
 import { api, errorMessage } from "../_lib/api";
+import { useFormSubmit } from "../_lib/use-form-submit";
 import type { Trunk } from "../_lib/types";
 import { Button } from "./button";
 import { Dialog, DialogActions } from "./dialog";
@@ -37,31 +37,24 @@ function trunkBody(form: FormData, editing: boolean) {
 
 /** Creates a SIP trunk, or edits `trunk` (passwords left empty are kept). */
 export function TrunkDialog({ open, trunk, onClose, onSaved }: { open: boolean; trunk?: Trunk; onClose: () => void; onSaved: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const close = () => {
-    setError(null);
-    onClose();
-  };
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api(trunk ? `/trunks/${trunk.id}` : "/trunks", { method: trunk ? "PATCH" : "POST", body: trunkBody(new FormData(e.currentTarget), !!trunk) });
+  const { busy, error, onSubmit, clearError } = useFormSubmit(
+    async (form) => {
+      await api(trunk ? `/trunks/${trunk.id}` : "/trunks", { method: trunk ? "PATCH" : "POST", body: trunkBody(form, !!trunk) });
       onSaved();
       close();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    },
+    errorMessage,
+    { settle: true },
+  );
+  const close = () => {
+    clearError();
+    onClose();
   };
   const keep = trunk ? "Leave empty to keep the current password" : undefined;
 
   return (
     <Dialog open={open} onClose={close} title={trunk ? "Edit trunk" : "New trunk"} description="A SIP trunk connects your carrier: calls come in from its addresses and go out through its proxy.">
-      <form onSubmit={(e) => void submit(e)} className="space-y-5">
+      <form onSubmit={(e) => void onSubmit(e)} className="space-y-5">
         {error && <ErrorNotice message={error} />}
         <TextField label="Name" name="name" defaultValue={trunk?.name} required maxLength={80} autoFocus placeholder="e.g. Main carrier" />
         <fieldset className="space-y-3">
