@@ -10,3 +10,4 @@ export * from "./calls";
 export * from "./agents";
 export * from "./billing";
 export * from "./flows";
+export * from "./integrations";

@@ -1,4 +1,4 @@
-import { type AnyPgColumn, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, tenantId, updatedAt } from "./common";
 import { skills } from "./skills";
 import { tenants } from "./tenants";
@@ -21,6 +21,10 @@ export const queues = pgTable(
     overflowAfterSec: integer("overflow_after_sec"),
     serviceLevelSec: integer("service_level_sec").notNull(),
     priority: integer("priority").notNull(),
+    /** Position / estimated-wait announcements over the music every N seconds; null: none. */
+    announceEverySec: integer("announce_every_sec"),
+    announcePosition: boolean("announce_position").notNull().default(true),
+    announceWaitTime: boolean("announce_wait_time").notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
