@@ -81,7 +81,13 @@ export interface SipGatewayOptions {
 }
 
 export interface DialOptions {
+  /** The gateway's key for this SIP leg: events and hangup/sendDtmf name the leg by it. */
   callId: string;
+  /**
+   * Join this existing MediaCall as one more leg (a transfer to a number, an agent's desk phone)
+   * instead of the call named by `callId`. Such a leg ending only takes itself out of the call.
+   */
+  mediaCallId?: string;
   target: SipTarget;
   toUser: string;
   fromUser: string;

@@ -13,6 +13,7 @@ const answered: string[] = [];
 const digits: string[] = [];
 let decide: (number: string, sourceIp: string) => Promise<RouteDecision> = async () => ({ reject: { status: 404, reason: "Not Found" } });
 let phone: Baresip | undefined;
+let deskPhone: Baresip | undefined;
 let peer: RtpPeer | undefined;
 let seq = 0;
 
@@ -36,6 +37,8 @@ beforeAll(async () => {
 afterEach(async () => {
   await phone?.close();
   phone = undefined;
+  await deskPhone?.close();
+  deskPhone = undefined;
   peer?.close();
   peer = undefined;
 });
@@ -68,6 +71,48 @@ describe("SIP gateway with a real softphone", () => {
     const heard = phone.heard();
     expect(dominantFrequency(heard.subarray(heard.length - 12_000, heard.length - 2000)).hz).toBe(440);
     await waitFor(() => media.stats().transports === 0, 3000);
+    expect(gateway.activeCalls()).toBe(0);
+  });
+
+  it("dials a second softphone into a live call: they hear each other, and its hang-up leaves the caller connected", async () => {
+    const callId = `call-${++seq}`;
+    decide = async (n) => (n === "+14155550101" ? { accept: { callId } } : { reject: { status: 404, reason: "Not Found" } });
+    phone = await startBaresip({ toneHz: 1000 });
+    deskPhone = await startBaresip({ toneHz: 440, user: "desk" });
+    await phone.dial(`sip:+14155550101@127.0.0.1:${gateway.port}`);
+    await phone.waitFor("CALL_ESTABLISHED", 10_000);
+    const established = Date.now();
+    await waitFor(() => answered.includes(callId), 5000);
+    const key = `${callId}~desk`;
+    const leg = await gateway.dial({ callId: key, mediaCallId: callId, target: { host: "127.0.0.1", port: deskPhone.sipPort, transport: "udp" }, toUser: "desk", fromUser: "+14155550101", codecs: ["pcmu"] });
+    const joinedAt = Date.now();
+    expect(leg.codec).toBe("pcmu");
+    expect(media.getCall(callId)?.legs()).toHaveLength(2);
+    await sleep(2500);
+    const leftAt = Date.now();
+    await deskPhone.hangup();
+    await waitFor(() => ended.some((e) => e.callId === key), 5000);
+    expect(ended.find((e) => e.callId === key)?.reason).toBe("remote_hangup");
+    // The caller's call goes on, with its one leg, until it hangs up too.
+    await sleep(300);
+    expect(ended.some((e) => e.callId === callId)).toBe(false);
+    expect(media.getCall(callId)?.legs()).toHaveLength(1);
+    await phone.hangup();
+    await waitFor(() => ended.some((e) => e.callId === callId), 5000);
+    const deskHeard = deskPhone.heard();
+    expect(dominantFrequency(deskHeard.subarray(deskHeard.length - 12_000, deskHeard.length - 2000)).hz).toBe(1000);
+    const at = (ms: number) => Math.round(((ms - established) / 1000) * 8000);
+    const heard = phone.heard();
+    expect(dominantFrequency(heard.subarray(at(joinedAt + 500), at(leftAt - 300))).hz).toBe(440);
+    await waitFor(() => media.stats().transports === 0, 3000);
+    expect(gateway.activeCalls()).toBe(0);
+  });
+
+  it("refuses to join a call that has no media", async () => {
+    deskPhone = await startBaresip({ toneHz: 440, user: "desk" });
+    await expect(
+      gateway.dial({ callId: "nobody~desk", mediaCallId: "nobody", target: { host: "127.0.0.1", port: deskPhone.sipPort, transport: "udp" }, toUser: "desk", fromUser: "x" }),
+    ).rejects.toMatchObject({ reason: "rejected" });
     expect(gateway.activeCalls()).toBe(0);
   });
 });

@@ -30,6 +30,8 @@ export async function dial(ctx: GatewayContext, o: DialOptions): Promise<{ legId
   const message = ctx.core.makeOutgoingRequestMessage("INVITE", ruri, from, to, { fromDisplayName: o.fromDisplayName, forceRport: true, hackViaTcp: transport === "tcp" }, [contact], sdpBody(offer));
   const call = ctx.newCall(o.callId, message.callId, "outbound");
   call.anchor = anchor;
+  const mediaCallId = o.mediaCallId ?? o.callId;
+  call.joined = mediaCallId !== o.callId;
   if (o.auth) ctx.dialAuth.set(message.callId, o.auth);
 
   return new Promise((resolve, reject) => {
@@ -58,9 +60,10 @@ export async function dial(ctx: GatewayContext, o: DialOptions): Promise<{ legId
     const createLeg = async (remote: RemoteAudio) => {
       call.codec = remote.codec;
       call.payloadType = remote.payloadType;
-      const existing = ctx.o.media.getCall(o.callId);
+      const existing = ctx.o.media.getCall(mediaCallId);
+      if (!existing && call.joined) throw new Error(`call ${mediaCallId} has no media to join`);
       call.ownsMedia = !existing;
-      call.media = existing ?? (await ctx.o.media.createCall(o.callId));
+      call.media = existing ?? (await ctx.o.media.createCall(mediaCallId));
       const leg = await call.media.addPlainLeg({ codec: remote.codec, listenIp: ctx.o.rtpListenIp });
       call.leg = leg;
       anchor.setMedia(leg.local);

@@ -27,6 +27,8 @@ export class SipCall {
   held = false;
   /** Whether the gateway created the MediaCall (then a failed call closes it). */
   ownsMedia = false;
+  /** A leg added to another call's MediaCall (DialOptions.mediaCallId): never closes that call. */
+  joined = false;
   sdpVersion = 1;
   readonly sdpSessionId = Math.floor(Math.random() * 1e9);
   /** Settles when our BYE got its response (shutdown waits for it). */
@@ -70,7 +72,7 @@ export class SipCall {
     // A call ends with its SIP leg; but a dial that failed on the server's own MediaCall (early
     // media set up, then busy) only takes its leg out and leaves that call to the server.
     if (this.media && this.media.ended === undefined) {
-      if (this.ownsMedia || was === "answered") this.media.close(reason);
+      if (this.ownsMedia || (was === "answered" && !this.joined)) this.media.close(reason);
       else if (this.leg) this.media.removeLeg(this.leg.id).catch((err: unknown) => this.hooks.log("warn", "could not remove the leg", { callId: this.callId, error: (err as Error).message }));
     }
     this.hooks.onEnded(this, reason, o.detail, o.notify ?? true);
