@@ -33,9 +33,9 @@ const transferTarget = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("number"), number: e164 }),
 ]);
 
-/** Blind transfer in the records; a number needs the SIP gateway. */
+/** Blind transfer in the records; a number needs the SIP gateway (telephony does that one). */
 export async function transferInRecords(ctx: Ctx, callId: string, to: TransferTarget): Promise<void> {
-  if (to.type === "number") throw new AppError("conflict", "Transfer to a number needs an outbound trunk; it is not available on this server yet");
+  if (to.type === "number") throw off();
   await calls.transfer({ ctx, input: to.type === "queue" ? { callId, queueId: to.id } : { callId, userId: to.id } });
 }
 

@@ -17,7 +17,9 @@ import * as recordings from "../services/recordings";
 import { recordingPaths } from "../services/recordings/internal";
 import * as settings from "../services/settings";
 import { transferInRecords } from "../realtime/call-handlers";
+import type { ExtraLegs } from "./extra-legs";
 import type { AcceptedCall } from "./inbound-router";
+import { createNumberTransfer } from "./number-transfer";
 import type { LiveCallEntry, LiveCalls } from "./live-calls";
 
 export interface CallControlDeps {
@@ -25,6 +27,8 @@ export interface CallControlDeps {
   media: MediaPlane;
   live: LiveCalls;
   gateway: () => GatewayPort;
+  /** SIP legs beside the caller's (a number transferred to, a desk phone). */
+  legs: ExtraLegs;
   tools: MediaTools;
   speech: SpeechProvider;
   log: (msg: string, e?: unknown) => void;
@@ -70,6 +74,7 @@ export function createCallControl(c: CallControlDeps) {
       const entry = live.get(callId);
       if (!entry) return;
       entry.callerLegId = info.legId;
+      entry.callerCodec = info.codec;
       const ctx = systemCtx(deps, entry.tenantId);
       guard("recording", startRecording(entry));
       if (entry.outbound) {
@@ -90,13 +95,16 @@ export function createCallControl(c: CallControlDeps) {
       guard("enqueue", enqueueWithContact(ctx, callId, entry.fromNumber, d.type === "queue" ? { queueId: d.id } : { userId: d.id }));
     },
     onHold(callId, held) {
+      if (c.legs.held(callId, held)) return;
       const entry = live.get(callId);
       if (entry) guard("caller hold", calls.setHold({ ctx: systemCtx(deps, entry.tenantId), input: { callId, held, by: "caller" } }));
     },
     onEnded(callId, reason) {
+      if (c.legs.ended(callId, reason)) return;
       const entry = live.remove(callId);
       if (!entry) return;
       entry.stopMusic?.();
+      guard("extra legs", c.legs.hangupAll(callId, reason));
       guard("end", calls.end({ ctx: systemCtx(deps, entry.tenantId), input: { callId, reason } }));
       guard("store recording", storeRecording(entry));
     },
@@ -131,9 +139,13 @@ export function createCallControl(c: CallControlDeps) {
       case "voicemail":
         await voicemail(tenantId, callId, legId, "ivr");
         return;
+      case "transfer": {
+        const entry = live.get(callId);
+        if (entry) await toNumber(ctx, entry, outcome.number);
+        return;
+      }
       default:
-        // Transfer to a number needs a second SIP leg on this call (not built yet).
-        await hangupCall(tenantId, callId, outcome.kind === "hangup" ? "ivr_hangup" : `ivr_${outcome.kind}_unavailable`);
+        await hangupCall(tenantId, callId, "ivr_hangup");
     }
   }
 
@@ -159,6 +171,7 @@ export function createCallControl(c: CallControlDeps) {
   async function hangupCall(tenantId: string, callId: string, reason: string) {
     const entry = live.remove(callId);
     entry?.stopMusic?.();
+    await c.legs.hangupAll(callId, reason).catch((e: unknown) => c.log("hangup extra legs", e));
     await c.gateway().hangup(callId, reason).catch((e: unknown) => c.log("hangup", e));
     await calls.end({ ctx: systemCtx(deps, tenantId), input: { callId, reason } });
     if (entry) await storeRecording(entry);
@@ -186,6 +199,15 @@ export function createCallControl(c: CallControlDeps) {
     await recordings.store({ ctx: systemCtx(deps, entry.tenantId), input: { callId: entry.callId, durationMs: result.durationMs, audioStats } });
   }
 
+  /** The agent's browser leaves the call's media (the caller stays). */
+  async function dropAgent(entry: LiveCallEntry) {
+    const leg = entry.agent?.leg;
+    entry.agent = undefined;
+    if (leg) await c.tools.removeLeg(entry.callId, leg.id).catch((e: unknown) => c.log("remove agent leg", e));
+  }
+
+  const toNumber = createNumberTransfer({ legs: c.legs, tools: c.tools, speech: c.speech, hangupCall, dropAgent, live });
+
   return {
     events,
     accepted(call: AcceptedCall) {
@@ -210,13 +232,18 @@ export function createCallControl(c: CallControlDeps) {
       live.ofAgent(ctx.tenantId, actorUserId(ctx) ?? "", callId);
       await hangupCall(ctx.tenantId, callId, "agent_hangup");
     },
-    /** Blind transfer: the agent leaves the call, the caller hears music while it rings elsewhere. */
+    /**
+     * Blind transfer: the agent leaves the call; the caller hears music while it rings for another
+     * agent or queue, or ringback while the number is dialled.
+     */
     async transfer(ctx: Ctx, callId: string, to: TransferTarget) {
       const entry: LiveCallEntry = live.ofAgent(ctx.tenantId, actorUserId(ctx) ?? "", callId);
+      if (to.type === "number") {
+        await toNumber(ctx, entry, to.number);
+        return;
+      }
       await transferInRecords(ctx, callId, to);
-      const leg = entry.agent?.leg;
-      entry.agent = undefined;
-      if (leg) await c.tools.removeLeg(callId, leg.id).catch((e: unknown) => c.log("remove agent leg", e));
+      await dropAgent(entry);
       music(callId);
     },
     async dtmf(ctx: Ctx, callId: string, digits: string) {

@@ -13,6 +13,10 @@ export interface LiveCallEntry {
   voicemail?: boolean;
   fromNumber: string;
   callerLegId?: string;
+  /** The caller's codec (legs added to the call offer only this one: no transcoding). */
+  callerCodec?: "pcmu" | "pcma";
+  /** The number the call was put through to (transfer to a number). */
+  transferredTo?: string;
   agent?: { userId: string; leg: MediaWebRtcLeg | null; pending: Promise<MediaWebRtcLeg> | null };
   stopMusic?: () => void;
   /** The call's recorder while it runs. */

@@ -34,6 +34,10 @@ export function mediaTools(media: MediaPlane): MediaTools & { dtmfFromGateway(ca
       const call = media.getCall(callId);
       return call ? call.playMusic(legId) : () => undefined;
     },
+    playRingback(callId, legId) {
+      const call = media.getCall(callId);
+      return call ? call.playRingback(legId) : () => undefined;
+    },
     removeLeg: (callId, legId) => callOf(callId).removeLeg(legId),
   };
 }

@@ -12,6 +12,8 @@ export type GatewayPort = Pick<SipGateway, "hangup" | "dial" | "ping" | "sendDtm
 export interface MediaTools {
   /** Music on hold to one leg until the returned stop is called. */
   playMusic(callId: string, legId: string): () => void;
+  /** Ringback (a call being put through) to one leg until the returned stop is called. */
+  playRingback(callId: string, legId: string): () => void;
   /** Plays 8 kHz PCM to a leg; `done` resolves when it finished or was stopped. */
   play(callId: string, legId: string, pcm: Int16Array): { done: Promise<void>; stop(): void };
   /** Each RFC 4733 digit the leg sends; returns the unsubscribe. */

@@ -10,7 +10,9 @@ import type { Env } from "../env";
 import { espeakSpeech } from "../ivr/speech";
 import { endOrphans } from "../services/calls/end-orphans";
 import { createAgentMedia } from "./agent-media";
+import { startAnnouncer } from "./announcer";
 import { createCallControl } from "./call-control";
+import { ExtraLegs } from "./extra-legs";
 import { createInboundRouter } from "./inbound-router";
 import { LiveCalls } from "./live-calls";
 import { mediaTools } from "./media-tools";
@@ -34,13 +36,15 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
     return gateway;
   };
   const tools = mediaTools(media);
+  const speech = espeakSpeech({ cacheDir: join(resolve(env.DATA_DIR), "prompts") });
   const control = createCallControl({
     deps,
     media,
     live,
     gateway: started,
+    legs: new ExtraLegs(started),
     tools,
-    speech: espeakSpeech({ cacheDir: join(resolve(env.DATA_DIR), "prompts") }),
+    speech,
     log: logError,
   });
   try {
@@ -70,6 +74,7 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
     iceServers,
     onConsumer: (userId, callId, c) => deps.notifyUser(userId, { type: "media:consumer", callId, ...c }),
   });
+  const announcer = startAnnouncer({ deps, live, tools, speech, log: logError });
   const health = startTrunkHealth(deps, (target) => sip.ping(target), { log: logError });
   const maxWait = setInterval(() => void control.checkMaxWait().catch((e: unknown) => logError("max wait", e)), 1000);
   maxWait.unref();
@@ -80,9 +85,11 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
     agentMedia,
     gateway: sip,
     media,
+    announcer,
     async close() {
       clearInterval(maxWait);
       await health.stop();
+      await announcer.close();
       await control.shutdown();
       await sip.close();
       media.close();

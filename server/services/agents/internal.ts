@@ -30,6 +30,8 @@ export interface Move {
   until?: Date | null;
   /** Only move when the agent is in one of these states now (claims that race). */
   from?: readonly AgentStateName[];
+  /** ...and only while busy with this call (not one they moved on to). */
+  onCall?: string;
 }
 
 /**
@@ -51,7 +53,14 @@ export async function moveAgent(ctx: Ctx & { tx: Executor }, userId: string, to:
     [row] = await ctx.tx
       .update(agentStates)
       .set(values)
-      .where(and(eq(agentStates.tenantId, ctx.tenantId), eq(agentStates.userId, userId), inArray(agentStates.state, [...move.from])))
+      .where(
+        and(
+          eq(agentStates.tenantId, ctx.tenantId),
+          eq(agentStates.userId, userId),
+          inArray(agentStates.state, [...move.from]),
+          move.onCall ? eq(agentStates.callId, move.onCall) : undefined,
+        ),
+      )
       .returning();
     if (!row && move.from.includes("offline")) {
       [row] = await ctx.tx.insert(agentStates).values({ tenantId: ctx.tenantId, userId, ...values }).onConflictDoNothing().returning();

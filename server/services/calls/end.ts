@@ -34,7 +34,7 @@ export async function end({ ctx, input }: { ctx: Ctx; input: { callId: string; r
     );
     // The agent wraps up a call they talked on, and an outbound call of theirs that failed.
     if (call.agentId && (call.state === "in_call" || call.direction === "outbound")) {
-      await moveAgent(ctx, call.agentId, "after_call_work", { callId: call.id, until: new Date(now.getTime() + AFTER_CALL_WORK_MS), from: ["in_call"] });
+      await moveAgent(ctx, call.agentId, "after_call_work", { callId: call.id, until: new Date(now.getTime() + AFTER_CALL_WORK_MS), from: ["in_call"], onCall: call.id });
     }
     return row;
   });

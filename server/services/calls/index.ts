@@ -16,3 +16,5 @@ export { overflowDue } from "./overflow";
 export { recordIvrStep } from "./record-ivr";
 export { agentGone } from "./agent-gone";
 export { toVoicemail } from "./to-voicemail";
+export { transferToNumber, transferOutcome } from "./transfer-to-number";
+export { outboundTrunk } from "./outbound-trunk";
