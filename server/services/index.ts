@@ -16,3 +16,4 @@ export * as settings from "./settings";
 export * as dispositions from "./dispositions";
 export * as contacts from "./contacts";
 export * as tickets from "./tickets";
+export * as webhooks from "./webhooks";

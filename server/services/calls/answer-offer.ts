@@ -4,6 +4,7 @@ import { type Ctx, actorUserId, afterCommit, inTransaction } from "../../context
 import { AppError } from "../../errors";
 import { moveAgent } from "../agents/internal";
 import { changeCall, getCallInTenant } from "./internal";
+import { emitEvent } from "../../webhooks/emit";
 
 /** The agent takes the call offered to them (the offer must still be pending and theirs). */
 export async function answerOffer({ ctx, input }: { ctx: Ctx; input: { offerId: string } }) {
@@ -30,6 +31,7 @@ export async function answerOffer({ ctx, input }: { ctx: Ctx; input: { offerId: 
     const row = await changeCall(ctx, call.id, { state: "in_call", agentId: userId, answeredAt: call.answeredAt ?? now }, { type: "answered", data: { userId } });
     await moveAgent(ctx, userId, "in_call", { callId: call.id });
     afterCommit(ctx, () => ctx.deps.notifyUser(userId, { type: "call:offer-ended", offerId: offer.id, callId: call.id, result: "answered" }));
+    await emitEvent(ctx, "call.answered", row);
     return row;
   });
 }

@@ -4,6 +4,7 @@ import { type Ctx, inTransaction } from "../../context";
 import { moveAgent } from "../agents/internal";
 import { changeCall, getCallInTenant, secondsBetween } from "./internal";
 import { releaseOffer } from "./release-offer";
+import { emitEvent } from "../../webhooks/emit";
 
 /** After-call work ends by itself after this long if the agent does not finish the wrap-up. */
 export const AFTER_CALL_WORK_MS = 120_000;
@@ -36,6 +37,7 @@ export async function end({ ctx, input }: { ctx: Ctx; input: { callId: string; r
     if (call.agentId && (call.state === "in_call" || call.direction === "outbound")) {
       await moveAgent(ctx, call.agentId, "after_call_work", { callId: call.id, until: new Date(now.getTime() + AFTER_CALL_WORK_MS), from: ["in_call"], onCall: call.id });
     }
+    await emitEvent(ctx, "call.ended", row);
     return row;
   });
 }

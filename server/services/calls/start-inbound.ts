@@ -1,6 +1,7 @@
 import { calls } from "@/db/schema";
 import { type Ctx, afterCommit, inTransaction } from "../../context";
 import { addCallEvent, toLiveCall } from "./internal";
+import { emitEvent } from "../../webhooks/emit";
 
 export interface InboundCallInput {
   fromNumber: string;
@@ -30,6 +31,7 @@ export async function startInbound({ ctx, input }: { ctx: Ctx; input: InboundCal
     if (!row) throw new Error("call insert returned nothing");
     await addCallEvent(ctx, row.id, { type: "invite", data: { from: input.fromNumber, to: input.toNumber, source: input.source } });
     afterCommit(ctx, () => ctx.deps.notify(ctx.tenantId, { type: "call:updated", ...toLiveCall(row) }));
+    await emitEvent(ctx, "call.started", row);
     return row;
   });
 }

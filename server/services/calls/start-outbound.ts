@@ -3,6 +3,7 @@ import { type Ctx, actorUserId, afterCommit, inTransaction } from "../../context
 import { AppError } from "../../errors";
 import { moveAgent } from "../agents/internal";
 import { addCallEvent, toLiveCall } from "./internal";
+import { emitEvent } from "../../webhooks/emit";
 import { outboundTrunk } from "./outbound-trunk";
 
 /**
@@ -34,6 +35,7 @@ export async function startOutbound({ ctx, input }: { ctx: Ctx; input: { toNumbe
     if (!moved) throw new AppError("conflict", "Finish your current call first");
     await addCallEvent(ctx, row.id, { type: "dial", data: { to: input.toNumber, trunkId: dial.trunkId, userId } });
     afterCommit(ctx, () => ctx.deps.notify(ctx.tenantId, { type: "call:updated", ...toLiveCall(row) }));
+    await emitEvent(ctx, "call.started", row);
     return { call: row, dial };
   });
 }

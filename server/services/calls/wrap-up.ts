@@ -5,6 +5,7 @@ import { AppError } from "../../errors";
 import { moveAgent } from "../agents/internal";
 import { changeCall, getCallInTenant } from "./internal";
 import type { WrapUpInput } from "./schemas";
+import { emitEvent } from "../../webhooks/emit";
 
 /** The answering agent files disposition and notes; the agent is Available again. */
 export async function wrapUp({ ctx, input }: { ctx: Ctx; input: { callId: string } & WrapUpInput }) {
@@ -37,6 +38,7 @@ export async function wrapUp({ ctx, input }: { ctx: Ctx; input: { callId: string
       { type: "wrapped_up", data: { userId, dispositionId: input.dispositionId } },
     );
     if (userId) await moveAgent(ctx, userId, "available", { from: ["after_call_work"] });
+    await emitEvent(ctx, "call.wrapped_up", row);
     return row;
   });
 }

@@ -4,6 +4,7 @@ import { type Ctx, inTransaction } from "../../context";
 import { recordAudit } from "../audit/record";
 import { checkTicketRefs, getTicketInTenant, toTicketOut } from "./internal";
 import type { TicketUpdate } from "./schemas";
+import { emitEvent } from "../../webhooks/emit";
 
 export async function update({ ctx, input }: { ctx: Ctx; input: { id: string; patch: TicketUpdate } }) {
   return inTransaction(ctx, async (ctx) => {
@@ -16,6 +17,6 @@ export async function update({ ctx, input }: { ctx: Ctx; input: { id: string; pa
       .returning();
     if (!row) throw new Error("ticket update returned nothing");
     await recordAudit(ctx, { action: "ticket.update", entityId: row.id, data: { ...input.patch } });
-    return toTicketOut(ctx, row);
+    return emitEvent(ctx, "ticket.updated", await toTicketOut(ctx, row));
   });
 }
