@@ -2,12 +2,13 @@ import { queues } from "@/db/schema";
 import { type Ctx, inTransaction } from "../../context";
 import { isUniqueViolation, isForeignKeyViolation } from "../../errors";
 import { recordAudit } from "../audit/record";
-import { checkQueueRefs, queueNameTaken, referenceGone, replaceQueueSkills, toQueueOut } from "./internal";
+import { checkAnnouncements, checkQueueRefs, queueNameTaken, referenceGone, replaceQueueSkills, toQueueOut } from "./internal";
 import type { QueueCreate } from "./schemas";
 
 export async function create({ ctx, input }: { ctx: Ctx; input: QueueCreate }) {
   try {
     return await inTransaction(ctx, async (ctx) => {
+      checkAnnouncements(input);
       await checkQueueRefs(ctx, null, input);
       const { overflow, skills, ...fields } = input;
       const [row] = await ctx.tx

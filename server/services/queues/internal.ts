@@ -52,6 +52,17 @@ export async function checkQueueRefs(
   }
 }
 
+/** Announcements that are switched on must say something: the position, the wait, or both. */
+export function checkAnnouncements(q: { announceEverySec: number | null; announcePosition: boolean; announceWaitTime: boolean }): void {
+  if (q.announceEverySec !== null && !q.announcePosition && !q.announceWaitTime) {
+    throw new AppError(
+      "validation_failed",
+      "announceEverySec: announcements need announcePosition or announceWaitTime; set announceEverySec to null to turn them off",
+      { field: "announceEverySec" },
+    );
+  }
+}
+
 export async function replaceQueueSkills(ctx: Ctx, queueId: string, list: QueueCreate["skills"]): Promise<void> {
   await exec(ctx).delete(queueSkills).where(and(eq(queueSkills.tenantId, ctx.tenantId), eq(queueSkills.queueId, queueId)));
   if (list.length === 0) return;
@@ -89,6 +100,9 @@ export async function toQueuesOut(ctx: Ctx, rows: QueueRow[]): Promise<QueueOut[
     priority: r.priority,
     skills: skillRows.filter((s) => s.queueId === r.id).map((s) => ({ skillId: s.skillId, name: s.name, minLevel: s.minLevel })),
     agentCount: agentCount.get(r.id) ?? 0,
+    announceEverySec: r.announceEverySec,
+    announcePosition: r.announcePosition,
+    announceWaitTime: r.announceWaitTime,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   }));

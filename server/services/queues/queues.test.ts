@@ -48,6 +48,9 @@ describe.each(testDrivers)("queues on $name", (driver) => {
       priority: 0,
       skills: [],
       agentCount: 0,
+      announceEverySec: null,
+      announcePosition: true,
+      announceWaitTime: true,
     });
     expect(new Date(q.createdAt).toISOString()).toBe(q.createdAt);
     expect(await get({ ctx, input: { id: q.id } })).toEqual(q);
@@ -81,6 +84,12 @@ describe.each(testDrivers)("queues on $name", (driver) => {
       { ...ok, skills: [{ skillId: randomUUID(), minLevel: 11 }] },
       { ...ok, skills: [{ skillId: randomUUID(), minLevel: 3, extra: 1 }] },
       { ...ok, unknown: true },
+      { ...ok, announceEverySec: 14 },
+      { ...ok, announceEverySec: 601 },
+      { ...ok, announceEverySec: 30.5 },
+      { ...ok, announceEverySec: "30" },
+      { ...ok, announcePosition: "yes" },
+      { ...ok, announceWaitTime: null },
     ]) {
       expect(queueCreate.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
@@ -88,6 +97,24 @@ describe.each(testDrivers)("queues on $name", (driver) => {
     expect(queueUpdate.safeParse({ overflow: null }).success).toBe(true);
     expect(queueUpdate.safeParse({ name: "" }).success).toBe(false);
     expect(queueUpdate.safeParse({ agentCount: 3 }).success).toBe(false);
+  });
+
+  it("sets, changes and turns off announcements; refuses announcements with nothing to say", async () => {
+    const { ctx } = await makeTenant(deps);
+    const q = await newQueue(ctx, { announceEverySec: 15, announceWaitTime: false });
+    expect(q).toMatchObject({ announceEverySec: 15, announcePosition: true, announceWaitTime: false });
+    const changed = await update({ ctx, input: { id: q.id, patch: { announceEverySec: 600, announcePosition: false, announceWaitTime: true } } });
+    expect(changed).toMatchObject({ announceEverySec: 600, announcePosition: false, announceWaitTime: true });
+    const nothing = { code: "validation_failed", details: { field: "announceEverySec" } };
+    // Both parts off while announcements are on: nothing would be said.
+    await expect(update({ ctx, input: { id: q.id, patch: { announceWaitTime: false } } })).rejects.toMatchObject(nothing);
+    await expect(newQueue(ctx, { announceEverySec: 60, announcePosition: false, announceWaitTime: false })).rejects.toMatchObject(nothing);
+    expect(await get({ ctx, input: { id: q.id } })).toEqual(changed);
+    const off = await update({ ctx, input: { id: q.id, patch: { announceEverySec: null, announceWaitTime: false } } });
+    expect(off).toMatchObject({ announceEverySec: null, announcePosition: false, announceWaitTime: false });
+    await expect(update({ ctx, input: { id: q.id, patch: { announceEverySec: 30 } } })).rejects.toMatchObject(nothing);
+    expect((await list({ ctx })).map((x) => x.announceEverySec)).toEqual([null]);
+    expect((await auditOf(ctx)).filter((a) => a === "queue.update")).toHaveLength(2);
   });
 
   it("keeps queue names unique per tenant only", async () => {

@@ -13,6 +13,14 @@ const queueFields = {
   serviceLevelSec: int(1, 3600),
   priority: int(0, 100),
   skills: z.array(z.strictObject({ skillId: z.uuid(), minLevel: int(1, 10) })).max(50),
+  announceEverySec: z
+    .number({ error: "must be a number of seconds (15 to 600), or null for no announcements" })
+    .int("must be a whole number of seconds")
+    .min(15, "must be at least 15 seconds (or null for no announcements)")
+    .max(600, "must be at most 600 seconds (or null for no announcements)")
+    .nullable(),
+  announcePosition: z.boolean({ error: "must be true or false" }),
+  announceWaitTime: z.boolean({ error: "must be true or false" }),
 };
 
 export const queueCreate = z.strictObject({
@@ -25,6 +33,9 @@ export const queueCreate = z.strictObject({
   serviceLevelSec: queueFields.serviceLevelSec.default(20),
   priority: queueFields.priority.default(0),
   skills: queueFields.skills.default([]),
+  announceEverySec: queueFields.announceEverySec.default(null),
+  announcePosition: queueFields.announcePosition.default(true),
+  announceWaitTime: queueFields.announceWaitTime.default(true),
 });
 export const queueUpdate = z.strictObject(queueFields).partial();
 export type QueueCreate = z.infer<typeof queueCreate>;
@@ -44,6 +55,10 @@ export const queueOut = z.object({
   priority: z.number(),
   skills: z.array(z.object({ skillId: z.uuid(), name: z.string(), minLevel: z.number() })),
   agentCount: z.number(),
+  /** Position / estimated-wait announcements over the music every N seconds; null: none. */
+  announceEverySec: z.number().nullable(),
+  announcePosition: z.boolean(),
+  announceWaitTime: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

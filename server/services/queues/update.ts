@@ -3,13 +3,14 @@ import { queues } from "@/db/schema";
 import { type Ctx, inTransaction } from "../../context";
 import { isUniqueViolation, isForeignKeyViolation } from "../../errors";
 import { recordAudit } from "../audit/record";
-import { checkQueueRefs, getQueueInTenant, queueNameTaken, referenceGone, replaceQueueSkills, toQueueOut } from "./internal";
+import { checkAnnouncements, checkQueueRefs, getQueueInTenant, queueNameTaken, referenceGone, replaceQueueSkills, toQueueOut } from "./internal";
 import type { QueueUpdate } from "./schemas";
 
 export async function update({ ctx, input }: { ctx: Ctx; input: { id: string; patch: QueueUpdate } }) {
   try {
     return await inTransaction(ctx, async (ctx) => {
       const existing = await getQueueInTenant(ctx, input.id);
+      checkAnnouncements({ ...existing, ...input.patch });
       await checkQueueRefs(ctx, existing.id, input.patch);
       const { overflow, skills, ...fields } = input.patch;
       const overflowCols =
