@@ -19,6 +19,7 @@ import { startTelephony } from "./telephony/telephony";
 import type { CallActions } from "./realtime/call-handlers";
 import { attachRealtime } from "./realtime/io";
 import { setRuntime } from "./runtime";
+import { startWebhookDelivery } from "./webhooks/deliver";
 import { resolveSecret } from "./secret";
 import * as services from "./services";
 
@@ -123,6 +124,8 @@ export async function createApp({ env, database, dev = false, log = console.log 
   purge();
   const purgeTimer = setInterval(purge, 3_600_000);
   purgeTimer.unref();
+  // Webhook deliveries waiting in the outbox go out every second (any node; SKIP LOCKED shares them).
+  const webhookDelivery = startWebhookDelivery(deps);
 
   return {
     deps,
@@ -151,6 +154,7 @@ export async function createApp({ env, database, dev = false, log = console.log 
       // Live calls end with BYE and are recorded before the database closes.
       await telephony?.close();
       await dispatcher.close();
+      await webhookDelivery.close();
       await realtime.close(); // also ends the sockets and the HTTP server
       await nextApp.close().catch(() => {});
       await closeLimiter();

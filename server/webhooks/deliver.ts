@@ -1,0 +1,168 @@
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { webhookDeliveries, webhooks } from "@/db/schema";
+import type { Deps } from "../context";
+import { unseal } from "../crypto/sealed";
+import { signatureHeader } from "./signature";
+
+export { verifySignature } from "./signature";
+
+/** Waits after failed attempts 1..6; a seventh failure gives the delivery up (`failed`). */
+export const BACKOFF_MS = [10_000, 60_000, 300_000, 1_800_000, 7_200_000, 21_600_000] as const;
+
+export interface DeliveryOptions {
+  backoffMs?: readonly number[];
+  /** How long a receiver has to answer (10 s). */
+  timeoutMs?: number;
+  /** Deliveries claimed per round (20). */
+  batchSize?: number;
+  /** How long a claimed delivery is this node's; after a crash it is due again then (60 s). */
+  leaseMs?: number;
+  /** Only this tenant's deliveries (tests that share a database). */
+  only?: { tenantId: string };
+  /** Aborts requests in flight (shutdown); their deliveries are left due, not counted as attempts. */
+  signal?: AbortSignal;
+}
+
+/** A node that cannot unseal a secret (another APP_SECRET) leaves the delivery to the others this long. */
+const UNREADABLE_RETRY_MS = 5_000;
+const UNREADABLE_GIVE_UP_MS = 86_400_000;
+
+type Claimed = Awaited<ReturnType<typeof claim>>[number];
+type Outcome = { status: number | null; error: string | null } | "stopped";
+
+/**
+ * One round: claims up to `batchSize` due deliveries of any tenant (SKIP LOCKED, so nodes never
+ * take the same one) by moving their due time past the lease, sends them concurrently, and
+ * records each outcome. All state is in webhook_deliveries, so a restart just carries on.
+ * Returns how many were claimed.
+ */
+export async function deliverDue(deps: Deps, opts: DeliveryOptions = {}): Promise<number> {
+  const claimed = await claim(deps, opts);
+  await Promise.all(claimed.map((d) => attempt(deps, d, opts)));
+  return claimed.length;
+}
+
+async function claim(deps: Deps, opts: DeliveryOptions) {
+  const now = deps.now();
+  const due = deps.db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.status, "pending"),
+        lte(webhookDeliveries.nextAttemptAt, now),
+        opts.only ? eq(webhookDeliveries.tenantId, opts.only.tenantId) : undefined,
+      ),
+    )
+    .orderBy(asc(webhookDeliveries.nextAttemptAt))
+    .limit(opts.batchSize ?? 20)
+    .for("update", { skipLocked: true });
+  return deps.db
+    .update(webhookDeliveries)
+    .set({ nextAttemptAt: new Date(now.getTime() + (opts.leaseMs ?? 60_000)) })
+    .from(webhooks)
+    .where(and(inArray(webhookDeliveries.id, due), eq(webhooks.id, webhookDeliveries.webhookId)))
+    .returning({
+      id: webhookDeliveries.id,
+      eventType: webhookDeliveries.eventType,
+      payload: webhookDeliveries.payload,
+      attempts: webhookDeliveries.attempts,
+      createdAt: webhookDeliveries.createdAt,
+      url: webhooks.url,
+      secretSealed: webhooks.secretSealed,
+      active: webhooks.active,
+    });
+}
+
+async function attempt(deps: Deps, d: Claimed, opts: DeliveryOptions): Promise<void> {
+  const now = deps.now();
+  if (!d.active) return settle(deps, d.id, { status: "failed", lastError: "Not sent: the webhook was disabled" });
+  let secret: string;
+  try {
+    secret = unseal(deps.secret, d.secretSealed);
+  } catch {
+    const lastError = "This node cannot read the webhook's secret: is APP_SECRET the same on every node?";
+    if (now.getTime() - d.createdAt.getTime() > UNREADABLE_GIVE_UP_MS) return settle(deps, d.id, { status: "failed", lastError });
+    return settle(deps, d.id, { nextAttemptAt: new Date(now.getTime() + UNREADABLE_RETRY_MS), lastError });
+  }
+  const body = JSON.stringify(d.payload);
+  const headers = {
+    "Content-Type": "application/json",
+    "User-Agent": "Hotline-Webhooks/1",
+    "Hotline-Event": d.eventType,
+    "Hotline-Delivery": d.id,
+    "Hotline-Signature": signatureHeader(secret, body, Math.floor(now.getTime() / 1000)),
+  };
+  const outcome = await post(d.url, body, headers, opts);
+  const done = deps.now();
+  // Shutting down: due again at once, for this node after a restart or for another one.
+  if (outcome === "stopped") return settle(deps, d.id, { nextAttemptAt: done });
+  const attempts = d.attempts + 1;
+  if (outcome.error === null) {
+    return settle(deps, d.id, { status: "delivered", attempts, lastStatus: outcome.status, lastError: null, deliveredAt: done });
+  }
+  const wait = (opts.backoffMs ?? BACKOFF_MS)[attempts - 1];
+  return settle(deps, d.id, {
+    attempts,
+    lastStatus: outcome.status,
+    lastError: outcome.error,
+    ...(wait === undefined ? { status: "failed" as const } : { nextAttemptAt: new Date(done.getTime() + wait) }),
+  });
+}
+
+async function settle(deps: Deps, id: string, set: Partial<typeof webhookDeliveries.$inferInsert>): Promise<void> {
+  await deps.db
+    .update(webhookDeliveries)
+    .set(set)
+    .where(and(eq(webhookDeliveries.id, id), eq(webhookDeliveries.status, "pending")));
+}
+
+/** POSTs once: no redirects followed, `timeoutMs` for the answer; a 2xx is success. */
+async function post(url: string, body: string, headers: Record<string, string>, opts: DeliveryOptions): Promise<Outcome> {
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const signals = [AbortSignal.timeout(timeoutMs), ...(opts.signal ? [opts.signal] : [])];
+  try {
+    const res = await fetch(url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.any(signals) });
+    await res.body?.cancel().catch(() => {});
+    if (res.status >= 200 && res.status < 300) return { status: res.status, error: null };
+    const redirect = res.status >= 300 && res.status < 400 ? ` (redirect to ${res.headers.get("location") ?? "no location"} not followed)` : "";
+    return { status: res.status, error: `HTTP ${res.status}${redirect}`.slice(0, 500) };
+  } catch (e) {
+    if (opts.signal?.aborted) return "stopped";
+    if (e instanceof Error && e.name === "TimeoutError") return { status: null, error: `No answer within ${timeoutMs / 1000} s` };
+    const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
+    return { status: null, error: (cause instanceof Error ? cause.message : String(cause)).slice(0, 500) || "The request failed" };
+  }
+}
+
+/**
+ * The delivery loop: a round every `intervalMs` (1 s), rounds back to back while they come back
+ * full. `close()` stops it, aborting requests in flight, and waits for the round to finish.
+ */
+export function startWebhookDelivery(deps: Deps, opts: DeliveryOptions & { intervalMs?: number } = {}): { close(): Promise<void> } {
+  const stop = new AbortController();
+  const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
+  let round: Promise<void> | null = null;
+  const run = async () => {
+    let claimed: number;
+    do claimed = await deliverDue(deps, { ...opts, signal });
+    while (!signal.aborted && claimed >= (opts.batchSize ?? 20));
+  };
+  const tick = () => {
+    if (round) return;
+    round = run()
+      .catch((e: unknown) => console.error("[webhooks] delivery round failed", e))
+      .finally(() => {
+        round = null;
+      });
+  };
+  const timer = setInterval(tick, opts.intervalMs ?? 1_000);
+  timer.unref();
+  return {
+    async close() {
+      clearInterval(timer);
+      stop.abort();
+      await round;
+    },
+  };
+}
