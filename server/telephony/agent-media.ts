@@ -25,6 +25,7 @@ export interface AgentWho {
 export function createAgentMedia(d: AgentMediaDeps) {
   /** Creates the agent's WebRTC leg once (concurrent asks share it). */
   function legFor(entry: LiveCallEntry & { agent: NonNullable<LiveCallEntry["agent"]> }): Promise<MediaWebRtcLeg> {
+    if (entry.agent.deskKey) return Promise.reject(new AppError("conflict", "This call is on your SIP phone"));
     if (entry.agent.leg) return Promise.resolve(entry.agent.leg);
     if (entry.agent.pending) return entry.agent.pending;
     const call = d.media.getCall(entry.callId);

@@ -3,7 +3,7 @@
  * the domain verbs (records, routing) and the media plane (legs, music). It holds no routing
  * logic of its own: the dispatcher offers calls, the services change records.
  */
-import type { MediaPlane, SpeechStats } from "@/media/protocol";
+import type { MediaPlane } from "@/media/protocol";
 import { sine } from "@/media/rtp/tone";
 import type { TransferTarget } from "../realtime/call-handlers";
 import type { SpeechProvider } from "../ivr/speech";
@@ -13,9 +13,8 @@ import { type Ctx, type Deps, actorUserId, systemCtx } from "../context";
 import { AppError } from "../errors";
 import * as calls from "../services/calls";
 import { findOrCreateContactByPhone } from "../services/contacts/internal";
-import * as recordings from "../services/recordings";
 import { recordingPaths } from "../services/recordings/internal";
-import * as settings from "../services/settings";
+import { createCallRecording } from "./call-recording";
 import { transferInRecords } from "../realtime/call-handlers";
 import type { ExtraLegs } from "./extra-legs";
 import type { AcceptedCall } from "./inbound-router";
@@ -32,21 +31,6 @@ export interface CallControlDeps {
   tools: MediaTools;
   speech: SpeechProvider;
   log: (msg: string, e?: unknown) => void;
-}
-
-/** The caller's and the agents' talk time, talk-over and silence, from the media plane's tracker. */
-function callStats(s: SpeechStats, callerLegId: string | undefined): Record<string, number> {
-  const caller = callerLegId ? (s.legs[callerLegId]?.talkMs ?? 0) : 0;
-  const agents = Object.entries(s.legs).reduce((ms, [id, leg]) => (id === callerLegId ? ms : ms + leg.talkMs), 0);
-  const anyone = Math.min(s.durationMs, caller + agents - s.talkOverMs);
-  return {
-    durationMs: s.durationMs,
-    callerTalkMs: caller,
-    agentTalkMs: agents,
-    talkOverMs: s.talkOverMs,
-    silenceMs: Math.max(0, s.durationMs - anyone),
-    agentTalkRatio: caller + agents === 0 ? 0 : +(agents / (caller + agents)).toFixed(3),
-  };
 }
 
 const VOICEMAIL_MAX_MS = 120_000;
@@ -68,6 +52,8 @@ export function createCallControl(c: CallControlDeps) {
     entry?.stopMusic?.();
     if (entry) entry.stopMusic = undefined;
   };
+
+  const { startRecording, storeRecording } = createCallRecording(deps, c.media);
 
   const events: CallEvents = {
     onAnswered(callId, info) {
@@ -177,33 +163,26 @@ export function createCallControl(c: CallControlDeps) {
     if (entry) await storeRecording(entry);
   }
 
-  /** Both parties to a stereo WAV while the call runs, when the tenant records calls. */
-  async function startRecording(entry: LiveCallEntry) {
-    const ctx = systemCtx(deps, entry.tenantId);
-    if (!(await settings.get({ ctx })).recordingEnabled) return;
-    const call = c.media.getCall(entry.callId);
-    if (!call || entry.recording) return;
-    entry.recording = call.record(recordingPaths(deps, entry.tenantId, entry.callId).plain);
-    entry.speech = call.trackSpeech();
-  }
-
-  /** Sealed under the tenant's key and attached to the record once the call is over. */
-  async function storeRecording(entry: LiveCallEntry) {
-    const rec = entry.recording;
-    if (!rec) return;
-    entry.recording = undefined;
-    const speech = entry.speech?.stop();
-    entry.speech = undefined;
-    const result = await rec.stop();
-    const audioStats = speech ? callStats(speech, entry.callerLegId) : null;
-    await recordings.store({ ctx: systemCtx(deps, entry.tenantId), input: { callId: entry.callId, durationMs: result.durationMs, audioStats } });
-  }
-
-  /** The agent's browser leaves the call's media (the caller stays). */
+  /** The agent leaves the call's media, browser or SIP phone (the caller stays). */
   async function dropAgent(entry: LiveCallEntry) {
     const leg = entry.agent?.leg;
+    const deskKey = entry.agent?.deskKey;
     entry.agent = undefined;
     if (leg) await c.tools.removeLeg(entry.callId, leg.id).catch((e: unknown) => c.log("remove agent leg", e));
+    if (deskKey) await c.legs.hangup(deskKey, "transferred").catch((e: unknown) => c.log("hang up desk phone", e));
+  }
+
+  /** The record moves first (the database decides who answered), then the call's media. */
+  async function takeCall(ctx: Ctx, offerId: string, deskKey?: string) {
+    const row = await calls.answerOffer({ ctx, input: { offerId } });
+    const entry = live.get(row.id);
+    if (!entry) {
+      await calls.end({ ctx: systemCtx(deps, ctx.tenantId), input: { callId: row.id, reason: "media_lost" } });
+      throw new AppError("conflict", "The call is no longer on this node");
+    }
+    entry.agent = { userId: actorUserId(ctx) ?? "", leg: null, pending: null, ...(deskKey ? { deskKey } : {}) };
+    silenceMusic(row.id);
+    return { callId: row.id };
   }
 
   const toNumber = createNumberTransfer({ legs: c.legs, tools: c.tools, speech: c.speech, hangupCall, dropAgent, live });
@@ -213,17 +192,13 @@ export function createCallControl(c: CallControlDeps) {
     accepted(call: AcceptedCall) {
       live.add({ callId: call.callId, tenantId: call.tenantId, destination: call.destination, fromNumber: call.fromNumber, suspended: call.suspended });
     },
-    /** The agent answers an offer: the record moves first (the database decides), then media. */
-    async answer(ctx: Ctx, offerId: string) {
-      const row = await calls.answerOffer({ ctx, input: { offerId } });
-      const entry = live.get(row.id);
-      if (!entry) {
-        await calls.end({ ctx: systemCtx(deps, ctx.tenantId), input: { callId: row.id, reason: "media_lost" } });
-        throw new AppError("conflict", "The call is no longer on this node");
-      }
-      entry.agent = { userId: actorUserId(ctx) ?? "", leg: null, pending: null };
-      silenceMusic(row.id);
-      return { callId: row.id };
+    /** The agent answers an offer in the browser (their media connects next). */
+    answer: (ctx: Ctx, offerId: string) => takeCall(ctx, offerId),
+    /** The agent's SIP phone answered the offer; its leg (`deskKey`) is already in the call. */
+    answerOnDesk: (ctx: Ctx, offerId: string, deskKey: string) => takeCall(ctx, offerId, deskKey),
+    /** The agent hung up their SIP phone: the call ends as if they pressed Hang up. */
+    async deskHungUp(tenantId: string, callId: string, deskKey: string) {
+      if (live.get(callId)?.agent?.deskKey === deskKey) await hangupCall(tenantId, callId, "agent_hangup");
     },
     async decline(ctx: Ctx, offerId: string) {
       await calls.declineOffer({ ctx, input: { offerId } });

@@ -17,7 +17,8 @@ export interface LiveCallEntry {
   callerCodec?: "pcmu" | "pcma";
   /** The number the call was put through to (transfer to a number). */
   transferredTo?: string;
-  agent?: { userId: string; leg: MediaWebRtcLeg | null; pending: Promise<MediaWebRtcLeg> | null };
+  /** The agent in the call: their browser's leg, or the key of their SIP phone's leg (`deskKey`). */
+  agent?: { userId: string; leg: MediaWebRtcLeg | null; pending: Promise<MediaWebRtcLeg> | null; deskKey?: string };
   stopMusic?: () => void;
   /** The call's recorder while it runs. */
   recording?: { stop(): Promise<{ path: string; durationMs: number }> };

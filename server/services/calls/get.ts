@@ -61,7 +61,7 @@ export async function get({ ctx, input }: { ctx: Ctx; input: { id: string } }): 
       result: o.result,
       respondedAt: o.respondedAt?.toISOString() ?? null,
     })),
-    transfers: events.filter((e) => e.type.startsWith("transfer")).map((e) => ({ at: e.at.toISOString(), data: e.data })),
+    transfers: events.filter((e) => e.type.startsWith("transfer")).map((e) => ({ at: e.at.toISOString(), type: e.type, data: e.data })),
     events: events.map((e) => ({ at: e.at.toISOString(), type: e.type, data: e.data })),
   };
 }

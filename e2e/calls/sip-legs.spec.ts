@@ -1,0 +1,89 @@
+/**
+ * Calls that reach beyond the browser through the tenant's SIP side: an agent whose SIP phone
+ * (baresip, 600 Hz) answers the offer, and a blind transfer of the caller to a phone number
+ * through the tenant's outbound trunk (baresip, 700 Hz). Both directions checked by frequency.
+ */
+import { expect, test } from "@playwright/test";
+import { dominantFrequency } from "@/media/rtp/tone";
+import { type Baresip, startBaresip } from "@/test/peers/baresip";
+import { E2E_SIP_PORT } from "../../playwright.config";
+import { answer, callCenter, goAvailable, heardInBrowser, latestCall } from "./setup";
+
+const phones: Baresip[] = [];
+test.afterEach(async () => {
+  for (const p of phones.splice(0)) await p.close();
+});
+const phone = async (o: Parameters<typeof startBaresip>[0]) => {
+  const p = await startBaresip(o);
+  phones.push(p);
+  return p;
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+test("an agent's SIP phone rings with the offer, answers, and carries the call both ways", async ({ page, baseURL }) => {
+  const cc = await callCenter(page, baseURL ?? "");
+  const desk = await phone({ toneHz: 600, user: "desk" }); // not the browser microphone's 440 Hz
+  const set = await cc.api.patch(`/api/v1/users/${cc.adminId}`, { sipUri: `sip:desk@127.0.0.1:${desk.sipPort}` });
+  expect(set.status).toBe(200);
+  await goAvailable(page);
+  const caller = await phone({ toneHz: 1000 });
+  await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
+  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  await desk.waitFor("CALL_ESTABLISHED", 15_000);
+  await expect.poll(async () => (await latestCall(cc.api)).state, { timeout: 10_000 }).toBe("in_call");
+  await sleep(2500);
+  await desk.hangup(); // the agent hangs up on the phone: the call ends for the caller too
+  await caller.waitFor("CALL_CLOSED", 10_000);
+  const record = await latestCall(cc.api);
+  expect(record.state).toBe("ended");
+  expect(record.endReason).toBe("agent_hangup");
+  expect(record.agent).toMatchObject({ id: cc.adminId });
+  expect(record.offers.map((o) => o.result)).toEqual(["answered"]);
+  const deskHeard = desk.heard();
+  expect(dominantFrequency(deskHeard.subarray(deskHeard.length - 12_000, deskHeard.length - 2000)).hz).toBe(1000);
+  // The phone answers at once: what the caller heard, but the first and last half second, is the phone.
+  const heard = caller.heard();
+  expect(heard.length).toBeGreaterThan(16_000);
+  expect(dominantFrequency(heard.subarray(4000, heard.length - 4000)).hz).toBe(600);
+  // The workspace shows the wrap-up of a call answered elsewhere.
+  await expect(page.getByRole("form", { name: "Wrap-up" })).toBeVisible({ timeout: 10_000 });
+});
+
+test("a blind transfer to a number puts the caller through the outbound trunk", async ({ page, baseURL }) => {
+  const cc = await callCenter(page, baseURL ?? "");
+  const target = "+15550007000";
+  const far = await phone({ toneHz: 700, user: target });
+  const trunk = await cc.api.post("/api/v1/trunks", {
+    name: "Carrier out",
+    inboundAddresses: ["192.0.2.1"],
+    outbound: { host: "127.0.0.1", port: far.sipPort, transport: "udp", callerId: "+14155550199" },
+  });
+  expect(trunk.status).toBe(201);
+  await goAvailable(page);
+  const caller = await phone({ toneHz: 1000 });
+  await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
+  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  const established = Date.now();
+  await answer(page);
+  await expect.poll(() => heardInBrowser(page), { timeout: 15_000 }).toBeGreaterThan(900);
+  await page.getByRole("button", { name: "Transfer" }).click();
+  const dialog = page.getByRole("dialog", { name: "Transfer" });
+  await dialog.getByLabel("Transfer to").selectOption({ label: "A phone number" });
+  await dialog.getByLabel("Phone number").fill(target);
+  await dialog.getByRole("button", { name: "Transfer call" }).click();
+  await expect(page.getByRole("form", { name: "Wrap-up" })).toBeVisible({ timeout: 10_000 });
+  await far.waitFor("CALL_ESTABLISHED", 15_000);
+  const connectedAt = Date.now();
+  await sleep(2500);
+  const until = Date.now();
+  await far.hangup(); // the number hangs up: the caller is hung up too
+  await caller.waitFor("CALL_CLOSED", 10_000);
+  const farHeard = far.heard();
+  expect(dominantFrequency(farHeard.subarray(farHeard.length - 12_000, farHeard.length - 2000)).hz).toBe(1000);
+  const at = (ms: number) => Math.round(((ms - established) / 1000) * 8000);
+  expect(dominantFrequency(caller.heard().subarray(at(connectedAt + 500), at(until - 300))).hz).toBe(700);
+  const record = await latestCall(cc.api);
+  expect(record.endReason).toBe("transfer_party_hangup");
+  const types = (record.events as Array<{ type: string; data: Record<string, unknown> }>).map((e) => e.type);
+  expect(types).toEqual(expect.arrayContaining(["transfer_number", "transfer_connected"]));
+});

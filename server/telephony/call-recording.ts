@@ -1,0 +1,52 @@
+/**
+ * A call's recording on this node: both parties to a stereo WAV while the call runs (when the
+ * tenant records calls) with live voice activity, then sealed under the tenant's key and put on
+ * the record with the talk/silence figures once the call is over.
+ */
+import type { MediaPlane, SpeechStats } from "@/media/protocol";
+import { type Deps, systemCtx } from "../context";
+import * as recordings from "../services/recordings";
+import { recordingPaths } from "../services/recordings/internal";
+import * as settings from "../services/settings";
+import type { LiveCallEntry } from "./live-calls";
+
+/** The caller's and the agents' talk time, talk-over and silence, from the media plane's tracker. */
+function callStats(s: SpeechStats, callerLegId: string | undefined): Record<string, number> {
+  const caller = callerLegId ? (s.legs[callerLegId]?.talkMs ?? 0) : 0;
+  const agents = Object.entries(s.legs).reduce((ms, [id, leg]) => (id === callerLegId ? ms : ms + leg.talkMs), 0);
+  const anyone = Math.min(s.durationMs, caller + agents - s.talkOverMs);
+  return {
+    durationMs: s.durationMs,
+    callerTalkMs: caller,
+    agentTalkMs: agents,
+    talkOverMs: s.talkOverMs,
+    silenceMs: Math.max(0, s.durationMs - anyone),
+    agentTalkRatio: caller + agents === 0 ? 0 : +(agents / (caller + agents)).toFixed(3),
+  };
+}
+
+export function createCallRecording(deps: Deps, media: MediaPlane) {
+  /** Both parties to a stereo WAV while the call runs, when the tenant records calls. */
+  async function startRecording(entry: LiveCallEntry) {
+    const ctx = systemCtx(deps, entry.tenantId);
+    if (!(await settings.get({ ctx })).recordingEnabled) return;
+    const call = media.getCall(entry.callId);
+    if (!call || entry.recording) return;
+    entry.recording = call.record(recordingPaths(deps, entry.tenantId, entry.callId).plain);
+    entry.speech = call.trackSpeech();
+  }
+
+  /** Sealed under the tenant's key and attached to the record once the call is over. */
+  async function storeRecording(entry: LiveCallEntry) {
+    const rec = entry.recording;
+    if (!rec) return;
+    entry.recording = undefined;
+    const speech = entry.speech?.stop();
+    entry.speech = undefined;
+    const result = await rec.stop();
+    const audioStats = speech ? callStats(speech, entry.callerLegId) : null;
+    await recordings.store({ ctx: systemCtx(deps, entry.tenantId), input: { callId: entry.callId, durationMs: result.durationMs, audioStats } });
+  }
+
+  return { startRecording, storeRecording };
+}
