@@ -10,6 +10,7 @@ import type { Env } from "../env";
 import { espeakSpeech } from "../ivr/speech";
 import { endOrphans } from "../services/calls/end-orphans";
 import { createAgentMedia } from "./agent-media";
+import { createDeskPhones } from "./desk-phones";
 import { startAnnouncer } from "./announcer";
 import { createCallControl } from "./call-control";
 import { ExtraLegs } from "./extra-legs";
@@ -37,12 +38,13 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
   };
   const tools = mediaTools(media);
   const speech = espeakSpeech({ cacheDir: join(resolve(env.DATA_DIR), "prompts") });
+  const legs = new ExtraLegs(started);
   const control = createCallControl({
     deps,
     media,
     live,
     gateway: started,
-    legs: new ExtraLegs(started),
+    legs,
     tools,
     speech,
     log: logError,
@@ -74,6 +76,13 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
     iceServers,
     onConsumer: (userId, callId, c) => deps.notifyUser(userId, { type: "media:consumer", callId, ...c }),
   });
+  // Agents with a SIP address: their phone rings with every offer they get (see desk-phones.ts).
+  const desks = createDeskPhones({ deps, live, legs, control, log: logError });
+  const notifyUser = deps.notifyUser;
+  deps.notifyUser = (userId, event) => {
+    notifyUser(userId, event);
+    desks.onUserEvent(userId, event);
+  };
   const announcer = startAnnouncer({ deps, live, tools, speech, log: logError });
   const health = startTrunkHealth(deps, (target) => sip.ping(target), { log: logError });
   const maxWait = setInterval(() => void control.checkMaxWait().catch((e: unknown) => logError("max wait", e)), 1000);
@@ -88,6 +97,7 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
     announcer,
     async close() {
       clearInterval(maxWait);
+      deps.notifyUser = notifyUser;
       await health.stop();
       await announcer.close();
       await control.shutdown();
