@@ -13,6 +13,8 @@ export const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#
 export const prompt = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("tts"), text: z.string().trim().min(1).max(1000) }),
   z.strictObject({ kind: z.literal("tone"), hz: z.number().int().min(100).max(3400), ms: z.number().int().min(50).max(10_000) }),
+  /** An uploaded recording (the prompts table, G.711 mu-law), checked against the tenant on publish. */
+  z.strictObject({ kind: z.literal("audio"), promptId: z.uuid() }),
 ]);
 export type Prompt = z.infer<typeof prompt>;
 
@@ -118,9 +120,29 @@ export function checkFlow(flow: FlowDefinition): FlowProblem[] {
   return problems;
 }
 
-/** The queue and business-hours ids a flow refers to (checked against the tenant on save). */
-export function references(flow: FlowDefinition): { queueIds: string[]; hoursIds: string[] } {
+/** Every prompt a node plays (the menu's invalid-key prompt too). */
+export function nodePrompts(node: FlowNode): Prompt[] {
+  switch (node.type) {
+    case "play":
+      return [node.prompt];
+    case "menu":
+      return node.invalidPrompt ? [node.prompt, node.invalidPrompt] : [node.prompt];
+    case "voicemail":
+    case "callback":
+    case "hangup":
+      return node.prompt ? [node.prompt] : [];
+    default:
+      return [];
+  }
+}
+
+/** The uploaded prompts a node plays. */
+export const audioPromptIds = (node: FlowNode): string[] => nodePrompts(node).flatMap((p) => (p.kind === "audio" ? [p.promptId] : []));
+
+/** The queue, business-hours and uploaded prompt ids a flow refers to (checked against the tenant on save). */
+export function references(flow: FlowDefinition): { queueIds: string[]; hoursIds: string[]; promptIds: string[] } {
   const queueIds = flow.nodes.flatMap((n) => (n.type === "queue" ? [n.queueId] : []));
   const hoursIds = flow.nodes.flatMap((n) => (n.type === "hours" ? [n.hoursId] : []));
-  return { queueIds: [...new Set(queueIds)], hoursIds: [...new Set(hoursIds)] };
+  const promptIds = flow.nodes.flatMap(audioPromptIds);
+  return { queueIds: [...new Set(queueIds)], hoursIds: [...new Set(hoursIds)], promptIds: [...new Set(promptIds)] };
 }

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { decodeG711, encodeG711 } from "@/media/rtp/g711";
+import { sine } from "@/media/rtp/tone";
+import { DecodedPromptCache, promptAudio } from "../prompts/playback";
 import { flowDefinition } from "./definition";
 import { type CallIo, runFlow } from "./engine";
 
@@ -27,7 +30,7 @@ function caller(keys: Array<string | null>, open = true): CallIo & { heard: stri
     heard,
     hungUp: false,
     play: async (p) => {
-      heard.push(p.kind === "tts" ? p.text : `${p.hz} Hz`);
+      heard.push(p.kind === "tts" ? p.text : p.kind === "tone" ? `${p.hz} Hz` : `recording ${p.promptId}`);
       return null;
     },
     digit: async () => keys.shift() ?? null,
@@ -60,5 +63,48 @@ describe("the IVR engine", () => {
     expect(await runFlow(flow, caller([], false))).toEqual({ kind: "voicemail" });
     const gone = { ...caller([]), hungUp: true };
     expect(await runFlow(flow, gone)).toEqual({ kind: "caller_hung_up" });
+  });
+
+  it("plays an uploaded prompt as its decoded samples, loading it once per tenant and prompt", async () => {
+    const P = "00000000-0000-4000-8000-0000000000aa";
+    const stored = encodeG711("pcmu", sine(1000, 500));
+    const loads: string[] = [];
+    const cache = new DecodedPromptCache();
+    const audio = promptAudio({
+      tenantId: "tenant-1",
+      speech: { synthesize: async (text) => sine(text.length * 10, 100) },
+      cache,
+      loadUlaw: async (id) => {
+        loads.push(id);
+        if (id !== P) throw new Error("no such prompt");
+        return stored;
+      },
+    });
+    const played: Int16Array[] = [];
+    const io: CallIo = {
+      hungUp: false,
+      play: async (p) => {
+        played.push(await audio(p));
+        return null;
+      },
+      digit: async () => null,
+      isOpen: async () => true,
+    };
+    const recorded = flowDefinition.parse({
+      start: "hello",
+      nodes: [
+        { id: "hello", type: "play", prompt: { kind: "audio", promptId: P }, next: "again" },
+        { id: "again", type: "play", prompt: { kind: "tone", hz: 440, ms: 200 }, next: "bye" },
+        { id: "bye", type: "hangup", prompt: { kind: "audio", promptId: P } },
+      ],
+    });
+    expect(await runFlow(recorded, io)).toEqual({ kind: "hangup" });
+    expect(played).toHaveLength(3);
+    expect(played[0]).toEqual(decodeG711("pcmu", stored));
+    expect(played[0]).toHaveLength(4000);
+    expect(played[1]).toHaveLength(1600);
+    expect(played[2]).toBe(played[0]);
+    expect(loads).toEqual([P]);
+    await expect(audio({ kind: "audio", promptId: "00000000-0000-4000-8000-0000000000bb" })).rejects.toThrow("no such prompt");
   });
 });

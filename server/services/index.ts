@@ -17,3 +17,4 @@ export * as dispositions from "./dispositions";
 export * as contacts from "./contacts";
 export * as tickets from "./tickets";
 export * as webhooks from "./webhooks";
+export * as prompts from "./prompts";

@@ -1,16 +1,17 @@
 /**
  * Runs a number's IVR flow on a live call: the engine's CallIo over the media tools (spoken
- * prompts from the speech provider, tones generated, digits from the caller's leg), each step
- * recorded on the call, and the outcome handed back to call control.
+ * prompts from the speech provider, tones generated, uploaded recordings from the tenant's
+ * prompts, digits from the caller's leg), each step recorded on the call, and the outcome handed
+ * back to call control.
  */
-import { sine } from "@/media/rtp/tone";
 import { type Deps, systemCtx } from "../context";
-import type { Prompt } from "../ivr/definition";
 import { type CallIo, type FlowOutcome, runFlow } from "../ivr/engine";
 import { isOpen } from "../ivr/hours";
 import type { SpeechProvider } from "../ivr/speech";
+import { DecodedPromptCache, promptAudio } from "../prompts/playback";
 import * as calls from "../services/calls";
 import * as flows from "../services/flows";
+import * as prompts from "../services/prompts";
 import { getHoursInTenant } from "../services/hours/internal";
 import type { MediaTools } from "./ports";
 
@@ -22,6 +23,9 @@ export interface IvrCall {
   /** Set when the caller hangs up mid-flow. */
   ended: () => boolean;
 }
+
+/** Uploaded prompts decoded to PCM, shared by the calls of this process (20 minutes of audio in all at most). */
+const decodedPrompts = new DecodedPromptCache();
 
 export async function runIvr(deps: Deps, tools: MediaTools, speech: SpeechProvider, call: IvrCall): Promise<FlowOutcome> {
   const ctx = systemCtx(deps, call.tenantId);
@@ -48,7 +52,7 @@ export async function runIvr(deps: Deps, tools: MediaTools, speech: SpeechProvid
         resolve(d);
       };
     });
-  const audio = async (p: Prompt) => (p.kind === "tts" ? speech.synthesize(p.text) : sine(p.hz, p.ms, { amplitude: 0.3 }));
+  const audio = promptAudio({ tenantId: call.tenantId, speech, cache: decodedPrompts, loadUlaw: (id) => prompts.loadUlaw({ ctx, input: { id } }) });
 
   const io: CallIo = {
     get hungUp() {
