@@ -16,6 +16,7 @@ import { trunkCreate, trunkOut, trunkUpdate } from "./services/trunks/schemas";
 import { memberInput, memberOut, queueAgentOut, queueCreate, queueOut, queueUpdate } from "./services/queues/schemas";
 import { skillCreate, skillOut, skillUpdate } from "./services/skills/schemas";
 import { inviteAccept, userCreate, userCreateOut, userOut, userUpdate } from "./services/users/schemas";
+import { deliveryOut, webhookCreate, webhookOut, webhookUpdate, webhookWithSecretOut } from "./services/webhooks/schemas";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 interface Operation {
@@ -108,6 +109,14 @@ export const operations: Operation[] = [
   { method: "get", path: "/api-keys", summary: "List API keys (never the keys themselves)", tag: "API keys", access: "admin", response: z.array(apiKeyOut) },
   { method: "post", path: "/api-keys", summary: "Create an API key (shown once)", tag: "API keys", access: "admin", body: apiKeyCreate, response: apiKeyCreatedOut, status: 201 },
   { method: "delete", path: "/api-keys/{id}", summary: "Revoke an API key", tag: "API keys", access: "admin", status: 204 },
+  { method: "get", path: "/webhooks", summary: "List webhooks with each one's latest delivery (never the secrets)", tag: "Webhooks", access: "admin", response: z.array(webhookOut) },
+  { method: "post", path: "/webhooks", summary: "Add a webhook for call and ticket events; the answer carries its signing secret, shown only this once", tag: "Webhooks", access: "admin", body: webhookCreate, response: webhookWithSecretOut, status: 201 },
+  { method: "get", path: "/webhooks/{id}", summary: "Read a webhook", tag: "Webhooks", access: "admin", response: webhookOut },
+  { method: "patch", path: "/webhooks/{id}", summary: "Change a webhook's URL, description, events or active switch", tag: "Webhooks", access: "admin", body: webhookUpdate, response: webhookOut },
+  { method: "delete", path: "/webhooks/{id}", summary: "Delete a webhook and its deliveries", tag: "Webhooks", access: "admin", status: 204 },
+  { method: "post", path: "/webhooks/{id}/rotate-secret", summary: "Replace the signing secret (the new one is shown only this once)", tag: "Webhooks", access: "admin", response: webhookWithSecretOut },
+  { method: "get", path: "/webhooks/{id}/deliveries", summary: "A webhook's latest 50 deliveries, newest first", tag: "Webhooks", access: "admin", response: z.array(deliveryOut) },
+  { method: "post", path: "/webhooks/{id}/test", summary: "Queue a signed `ping` event to this webhook", tag: "Webhooks", access: "admin", response: deliveryOut, status: 202 },
   { method: "get", path: "/audit-log", summary: "The audit log, newest first (?limit=1..500)", tag: "Audit", access: "admin", response: z.array(auditEntryOut) },
 ];
 

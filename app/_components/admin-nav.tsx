@@ -13,6 +13,7 @@ const LINKS = [
   { href: "/admin/flows", label: "IVR flows" },
   { href: "/admin/recordings", label: "Recordings" },
   { href: "/admin/api-keys", label: "API keys" },
+  { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/billing", label: "Billing" },
   { href: "/admin/audit", label: "Audit log" },
 ];

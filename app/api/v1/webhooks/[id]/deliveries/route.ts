@@ -1,0 +1,3 @@
+import { route } from "@/server/http/route";
+
+export const GET = route({ access: "admin" }, (s, { ctx, id }) => s.webhooks.listDeliveries({ ctx, input: { id } }));
