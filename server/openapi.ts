@@ -16,6 +16,7 @@ import { trunkCreate, trunkOut, trunkUpdate } from "./services/trunks/schemas";
 import { memberInput, memberOut, queueAgentOut, queueCreate, queueOut, queueUpdate } from "./services/queues/schemas";
 import { skillCreate, skillOut, skillUpdate } from "./services/skills/schemas";
 import { inviteAccept, userCreate, userCreateOut, userOut, userUpdate } from "./services/users/schemas";
+import { promptOut, promptRename, promptUploadForm } from "./services/prompts/schemas";
 import { deliveryOut, webhookCreate, webhookOut, webhookUpdate, webhookWithSecretOut } from "./services/webhooks/schemas";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
@@ -26,7 +27,11 @@ interface Operation {
   tag: string;
   access: "public" | "member" | "supervisor" | "admin";
   body?: z.ZodType;
+  /** A multipart/form-data request body (file uploads) instead of JSON. */
+  form?: z.ZodType;
   response?: z.ZodType;
+  /** A binary response of this media type instead of JSON. */
+  produces?: string;
   status?: number;
 }
 
@@ -117,6 +122,12 @@ export const operations: Operation[] = [
   { method: "post", path: "/webhooks/{id}/rotate-secret", summary: "Replace the signing secret (the new one is shown only this once)", tag: "Webhooks", access: "admin", response: webhookWithSecretOut },
   { method: "get", path: "/webhooks/{id}/deliveries", summary: "A webhook's latest 50 deliveries, newest first", tag: "Webhooks", access: "admin", response: z.array(deliveryOut) },
   { method: "post", path: "/webhooks/{id}/test", summary: "Queue a signed `ping` event to this webhook", tag: "Webhooks", access: "admin", response: deliveryOut, status: 202 },
+  { method: "get", path: "/prompts", summary: "List uploaded audio prompts (without their audio)", tag: "IVR", access: "member", response: z.array(promptOut) },
+  { method: "post", path: "/prompts", summary: "Upload a WAV or MP3 as a prompt (multipart: name, file); stored as 8 kHz G.711 mu-law", tag: "IVR", access: "admin", form: promptUploadForm, response: promptOut, status: 201 },
+  { method: "get", path: "/prompts/{id}", summary: "Read a prompt", tag: "IVR", access: "member", response: promptOut },
+  { method: "patch", path: "/prompts/{id}", summary: "Rename a prompt", tag: "IVR", access: "admin", body: promptRename, response: promptOut },
+  { method: "delete", path: "/prompts/{id}", summary: "Delete a prompt no flow's draft or published version plays (409 otherwise)", tag: "IVR", access: "admin", status: 204 },
+  { method: "get", path: "/prompts/{id}/audio", summary: "The prompt as callers hear it: 16-bit PCM WAV, 8 kHz mono", tag: "IVR", access: "member", produces: "audio/wav" },
   { method: "get", path: "/audit-log", summary: "The audit log, newest first (?limit=1..500)", tag: "Audit", access: "admin", response: z.array(auditEntryOut) },
 ];
 
@@ -140,9 +151,11 @@ export function buildOpenApi() {
   for (const op of operations) {
     const status = String(op.status ?? 200);
     const responses: Record<string, unknown> = {
-      [status]: op.response
-        ? { description: "Success", content: { "application/json": { schema: outSchema(op.response) } } }
-        : { description: "Success, no content" },
+      [status]: op.produces
+        ? { description: "Success", content: { [op.produces]: { schema: { type: "string", format: "binary" } } } }
+        : op.response
+          ? { description: "Success", content: { "application/json": { schema: outSchema(op.response) } } }
+          : { description: "Success, no content" },
       default: { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
     };
     (paths[`/api/v1${op.path}`] ??= {})[op.method] = {
@@ -152,6 +165,7 @@ export function buildOpenApi() {
       "x-required-role": op.access,
       parameters: idParam(op.path).map((name) => ({ name, in: "path", required: true, schema: { type: "string", format: "uuid" } })),
       ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schema(op.body) } } } } : {}),
+      ...(op.form ? { requestBody: { required: true, content: { "multipart/form-data": { schema: schema(op.form) } } } } : {}),
       responses,
     };
   }

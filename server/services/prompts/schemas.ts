@@ -17,6 +17,8 @@ export type PromptOut = z.infer<typeof promptOut>;
 
 /** The text fields of the multipart upload (the file is the `file` field). */
 export const promptUploadFields = z.strictObject({ name: promptName });
+/** The whole multipart upload, for the API document. */
+export const promptUploadForm = z.strictObject({ name: promptName, file: z.file().describe("A WAV (PCM, float, mu-law or A-law; any rate; mono or stereo) or MP3 file: at most 10 MB and 5 minutes") });
 
 export interface PromptUpload {
   /** Parsed with `promptName`. */
