@@ -59,10 +59,28 @@ describe("queues API", () => {
       priority: 0,
       skills: [],
       agentCount: 0,
+      announceEverySec: null,
+      announcePosition: true,
+      announceWaitTime: true,
     });
-    expect(Object.keys(created.body).sort()).toEqual(
-      ["agentCount", "createdAt", "id", "maxWaitAction", "maxWaitSec", "name", "overflow", "priority", "ringTimeoutSec", "serviceLevelSec", "skills", "strategy", "updatedAt"],
-    );
+    expect(Object.keys(created.body).sort()).toEqual([
+      "agentCount",
+      "announceEverySec",
+      "announcePosition",
+      "announceWaitTime",
+      "createdAt",
+      "id",
+      "maxWaitAction",
+      "maxWaitSec",
+      "name",
+      "overflow",
+      "priority",
+      "ringTimeoutSec",
+      "serviceLevelSec",
+      "skills",
+      "strategy",
+      "updatedAt",
+    ]);
     const id = created.body.id;
     const list = await client.call<QueueBody[]>("GET", "/api/v1/queues");
     expect(list.status).toBe(200);
@@ -117,6 +135,41 @@ describe("queues API", () => {
     expect((await client.call<QueueBody>("GET", `/api/v1/queues/${q.body.id}`)).body.overflow).toBeNull();
   });
 
+  it("sets position and wait announcements, changes and turns them off, and explains bad values", async () => {
+    const { client } = await signupClient(server.url);
+    const created = await client.call<QueueBody>("POST", "/api/v1/queues", { body: { name: "Support", announceEverySec: 45, announceWaitTime: false } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ announceEverySec: 45, announcePosition: true, announceWaitTime: false });
+    const path = `/api/v1/queues/${created.body.id}`;
+    const patched = await client.call<QueueBody>("PATCH", path, { body: { announceEverySec: 15, announceWaitTime: true } });
+    expect(patched.body).toMatchObject({ announceEverySec: 15, announcePosition: true, announceWaitTime: true });
+    expect((await client.call<QueueBody[]>("GET", "/api/v1/queues")).body[0]).toMatchObject({ announceEverySec: 15 });
+
+    const refusals: Array<[unknown, RegExp]> = [
+      [{ announceEverySec: 14 }, /announceEverySec: must be at least 15 seconds/],
+      [{ announceEverySec: 601 }, /announceEverySec: must be at most 600 seconds/],
+      [{ announceEverySec: 20.5 }, /announceEverySec: must be a whole number of seconds/],
+      [{ announceEverySec: "30" }, /announceEverySec: must be a number of seconds \(15 to 600\), or null/],
+      [{ announcePosition: "yes" }, /announcePosition: must be true or false/],
+      [{ announcePosition: false, announceWaitTime: false }, /announceEverySec: announcements need announcePosition or announceWaitTime/],
+    ];
+    for (const [body, message] of refusals) {
+      const res = await client.call<ErrorBody>("PATCH", path, { body });
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      expect(res.body.error.code).toBe("validation_failed");
+      expect(res.body.error.message).toMatch(message);
+    }
+    const nothingToSay = await client.call<ErrorBody>("POST", "/api/v1/queues", { body: { name: "Mute", announceEverySec: 30, announcePosition: false, announceWaitTime: false } });
+    expect(nothingToSay.status).toBe(422);
+    expect(nothingToSay.body.error.details).toEqual({ field: "announceEverySec" });
+    expect((await client.call<QueueBody>("GET", path)).body).toEqual(patched.body);
+
+    const off = await client.call<QueueBody>("PATCH", path, { body: { announceEverySec: null, announcePosition: false, announceWaitTime: false } });
+    expect(off.status).toBe(200);
+    expect(off.body).toMatchObject({ announceEverySec: null, announcePosition: false, announceWaitTime: false });
+    expect((await client.call<QueueBody[]>("GET", "/api/v1/queues")).body.map((q) => q.name)).toEqual(["Support"]);
+  });
+
   it("adds (201, then 200), lists and removes queue agents", async () => {
     const { client, tenantId, userId: adminId } = await signupClient(server.url);
     const q = await client.call<QueueBody>("POST", "/api/v1/queues", { body: { name: "Sales" } });
@@ -163,6 +216,7 @@ describe("queues API", () => {
     const attempts: Array<[string, string, unknown?]> = [
       ["GET", `/api/v1/queues/${q.body.id}`],
       ["PATCH", `/api/v1/queues/${q.body.id}`, { name: "Stolen" }],
+      ["PATCH", `/api/v1/queues/${q.body.id}`, { announceEverySec: 15 }],
       ["DELETE", `/api/v1/queues/${q.body.id}`],
       ["GET", `/api/v1/queues/${q.body.id}/agents`],
       ["POST", `/api/v1/queues/${q.body.id}/agents`, { userId: agentB.id }],
