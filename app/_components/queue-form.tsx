@@ -1,5 +1,6 @@
 "use client";
 import { useState, type FormEvent, type ReactNode } from "react";
+import { AnnouncementFields, type AnnouncementSettings, readAnnouncements } from "../(app)/admin/queues/announcement-fields";
 import { errorMessage } from "../_lib/api";
 import { MAX_WAIT_ACTIONS, STRATEGIES, type MaxWaitAction, type Strategy } from "../_lib/labels";
 import type { Queue, Skill } from "../_lib/types";
@@ -7,7 +8,7 @@ import { SelectField, TextField } from "./field";
 import { SkillLevels, type SkillLevel } from "./skill-levels";
 import { ErrorNotice } from "./states";
 
-export interface QueueBody {
+export interface QueueBody extends AnnouncementSettings {
   name: string;
   strategy: Strategy;
   ringTimeoutSec: number;
@@ -42,6 +43,8 @@ export function QueueForm({ queue, queues, skills, onSubmit, actions }: Props) {
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
+    const announcements = readAnnouncements(form);
+    if ("error" in announcements) return setError(announcements.error);
     const body: QueueBody = {
       name: String(form.get("name")),
       strategy: String(form.get("strategy")) as Strategy,
@@ -52,6 +55,7 @@ export function QueueForm({ queue, queues, skills, onSubmit, actions }: Props) {
       serviceLevelSec: num(form, "serviceLevelSec"),
       priority: num(form, "priority"),
       skills: levels.map((l) => ({ skillId: l.skillId, minLevel: l.level })),
+      ...announcements.value,
     };
     setBusy(true);
     setError(null);
@@ -92,6 +96,8 @@ export function QueueForm({ queue, queues, skills, onSubmit, actions }: Props) {
         </SelectField>
         <TextField label="Service level (seconds)" name="serviceLevelSec" type="number" min={1} max={3600} required defaultValue={queue?.serviceLevelSec ?? 20} hint="Calls answered within this count as in service level." />
       </Group>
+
+      <AnnouncementFields queue={queue} />
 
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold text-slate-900">Overflow</legend>
