@@ -11,6 +11,7 @@ const LINKS = [
   { href: "/admin/numbers", label: "Numbers" },
   { href: "/admin/hours", label: "Business hours" },
   { href: "/admin/flows", label: "IVR flows" },
+  { href: "/admin/prompts", label: "Prompts" },
   { href: "/admin/recordings", label: "Recordings" },
   { href: "/admin/api-keys", label: "API keys" },
   { href: "/admin/webhooks", label: "Webhooks" },

@@ -1,8 +1,9 @@
 "use client";
-import { useId } from "react";
 import { inputClass } from "../field";
 import { Button } from "../button";
-import { type FlowNode, type Prompt, typeLabel } from "./model";
+import { Labeled } from "./labeled";
+import { type FlowNode, typeLabel } from "./model";
+import { PromptField, type PromptOption } from "./prompt-field";
 
 interface Option {
   id: string;
@@ -13,6 +14,8 @@ interface Props {
   nodeIds: string[];
   queues: Option[];
   hours: Option[];
+  /** The tenant's uploaded recordings. */
+  prompts: PromptOption[];
   problems: string[];
   isStart: boolean;
   onChange: (node: FlowNode) => void;
@@ -21,18 +24,6 @@ interface Props {
 }
 
 const DIGITS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "*", "#"] as const;
-
-function Labeled({ label, children }: { label: string; children: (id: string) => React.ReactNode }) {
-  const id = useId();
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
-        {label}
-      </label>
-      {children(id)}
-    </div>
-  );
-}
 
 function Target({ label, value, nodeIds, self, onChange }: { label: string; value: string | null; nodeIds: string[]; self: string; onChange: (v: string | null) => void }) {
   return (
@@ -48,23 +39,6 @@ function Target({ label, value, nodeIds, self, onChange }: { label: string; valu
               </option>
             ))}
         </select>
-      )}
-    </Labeled>
-  );
-}
-
-function PromptField({ label, value, onChange }: { label: string; value: Prompt | undefined; onChange: (p: Prompt | undefined) => void }) {
-  return (
-    <Labeled label={label}>
-      {(id) => (
-        <textarea
-          id={id}
-          rows={2}
-          className={`${inputClass} h-auto`}
-          value={value?.kind === "tts" ? value.text : ""}
-          placeholder="Words spoken to the caller"
-          onChange={(e) => onChange(e.target.value ? { kind: "tts", text: e.target.value } : undefined)}
-        />
       )}
     </Labeled>
   );
@@ -88,7 +62,7 @@ function Select({ label, value, options, onChange }: { label: string; value: str
 }
 
 /** One step of the flow, edited in place; its fields depend on its type. */
-export function NodeCard({ node, nodeIds, queues, hours, problems, isStart, onChange, onRemove, onMakeStart }: Props) {
+export function NodeCard({ node, nodeIds, queues, hours, prompts, problems, isStart, onChange, onRemove, onMakeStart }: Props) {
   const set = (patch: Partial<FlowNode>) => onChange({ ...node, ...patch } as FlowNode);
   return (
     <article id={`node-${node.id}`} aria-label={`Step ${node.id}`} className={`rounded-lg border bg-white p-4 shadow-sm ${problems.length ? "border-red-300" : "border-slate-200"}`}>
@@ -117,13 +91,13 @@ export function NodeCard({ node, nodeIds, queues, hours, problems, isStart, onCh
       <div className="grid gap-3 sm:grid-cols-2">
         {node.type === "play" && (
           <>
-            <PromptField label="Prompt" value={node.prompt} onChange={(p) => set({ prompt: p ?? { kind: "tts", text: "" } })} />
+            <PromptField label="Prompt" value={node.prompt} prompts={prompts} onChange={(p) => set({ prompt: p ?? { kind: "tts", text: "" } })} />
             <Target label="Then" value={node.next} nodeIds={nodeIds} self={node.id} onChange={(next) => set({ next })} />
           </>
         )}
         {node.type === "menu" && (
           <>
-            <PromptField label="Prompt" value={node.prompt} onChange={(p) => set({ prompt: p ?? { kind: "tts", text: "" } })} />
+            <PromptField label="Prompt" value={node.prompt} prompts={prompts} onChange={(p) => set({ prompt: p ?? { kind: "tts", text: "" } })} />
             <Target label="When the caller presses nothing" value={node.noInput} nodeIds={nodeIds} self={node.id} onChange={(noInput) => set({ noInput })} />
             <div className="sm:col-span-2">
               <p className="text-xs font-medium text-slate-600">Keys</p>
@@ -182,7 +156,7 @@ export function NodeCard({ node, nodeIds, queues, hours, problems, isStart, onCh
           </Labeled>
         )}
         {(node.type === "voicemail" || node.type === "callback" || node.type === "hangup") && (
-          <PromptField label="Prompt (optional)" value={node.prompt} onChange={(prompt) => set({ prompt })} />
+          <PromptField label="Prompt (optional)" value={node.prompt} prompts={prompts} optional onChange={(prompt) => set({ prompt })} />
         )}
       </div>
     </article>

@@ -41,6 +41,7 @@ export default function FlowEditor() {
   const loaded = useResource<Flow>(`/flows/${id}`);
   const queues = useResource<Queue[]>("/queues");
   const hours = useResource<Array<{ id: string; name: string }>>("/business-hours");
+  const recordings = useResource<Array<{ id: string; name: string }>>("/prompts");
   const [draft, setDraft] = useState<FlowDefinition | null>(null);
   const [problems, setProblems] = useState<Flow["problems"]>([]);
   const [dirty, setDirty] = useState(false);
@@ -104,6 +105,7 @@ export default function FlowEditor() {
   const general = problems.filter((p) => !p.nodeId);
   const queueOptions = (queues.data ?? []).map((q) => ({ id: q.id, name: q.name }));
   const hoursOptions = hours.data ?? [];
+  const promptOptions = (recordings.data ?? []).map((p) => ({ id: p.id, name: p.name }));
 
   return (
     <>
@@ -140,6 +142,7 @@ export default function FlowEditor() {
               nodeIds={ids}
               queues={queueOptions}
               hours={hoursOptions}
+              prompts={promptOptions}
               problems={problemsByNode.get(node.id) ?? []}
               isStart={draft.start === node.id}
               onChange={(n) => change({ ...draft, nodes: draft.nodes.map((x, j) => (j === i ? n : x)) })}
