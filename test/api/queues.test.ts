@@ -372,5 +372,11 @@ describe("queues API", () => {
     expect(Object.keys(res.body.paths["/api/v1/queues"] ?? {}).sort()).toEqual(["get", "post"]);
     expect(Object.keys(res.body.paths["/api/v1/queues/{id}"] ?? {}).sort()).toEqual(["delete", "get", "patch"]);
     expect(Object.keys(res.body.paths["/api/v1/queues/{id}/agents"] ?? {}).sort()).toEqual(["delete", "get", "post"]);
+    type Op = { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } };
+    const create = res.body.paths["/api/v1/queues"]?.post as Op;
+    expect(create.requestBody.content["application/json"]?.schema.properties.announceEverySec).toEqual({
+      default: null,
+      anyOf: [{ type: "integer", minimum: 15, maximum: 600 }, { type: "null" }],
+    });
   });
 });
