@@ -6,7 +6,7 @@ import { EmptyState, ErrorNotice, Loading } from "../../../_components/states";
 import { Table, td } from "../../../_components/table";
 import { formatDate } from "../../../_lib/labels";
 import { useResource } from "../../../_lib/use-resource";
-import { DELIVERY_LABEL, DELIVERY_TONE, type Delivery, type Webhook, eventLabel } from "./types";
+import { type Delivery, type Webhook, deliveryBadge, eventLabel } from "./types";
 
 /** The latest 50 deliveries of one webhook: event, status, HTTP status, attempts, time. */
 export function DeliveriesDialog({ webhook, onClose }: { webhook: Webhook | null; onClose: () => void }) {
@@ -29,7 +29,7 @@ export function DeliveriesDialog({ webhook, onClose }: { webhook: Webhook | null
               <tr key={d.id}>
                 <td className={`${td} font-medium text-slate-900`}>{eventLabel(d.eventType)}</td>
                 <td className={td}>
-                  <Badge tone={DELIVERY_TONE[d.status]}>{DELIVERY_LABEL[d.status]}</Badge>
+                  <Badge tone={deliveryBadge(d).tone}>{deliveryBadge(d).label}</Badge>
                   {d.lastError && <span className="mt-1 block max-w-xs break-words text-xs text-slate-500">{d.lastError}</span>}
                   {d.nextAttemptAt && d.attempts > 0 && <span className="block text-xs text-slate-500">Next try {formatDate(d.nextAttemptAt)}</span>}
                 </td>

@@ -12,7 +12,7 @@ import { formatDate } from "../../../_lib/labels";
 import { useResource } from "../../../_lib/use-resource";
 import { DeliveriesDialog } from "./deliveries-dialog";
 import { SecretNotice } from "./secret-notice";
-import { DELIVERY_LABEL, DELIVERY_TONE, EVENT_LABELS, type Webhook, type WebhookWithSecret } from "./types";
+import { EVENT_LABELS, deliveryBadge, type Webhook, type WebhookWithSecret } from "./types";
 import { WebhookDialog } from "./webhook-dialog";
 
 export default function WebhooksPage() {
@@ -78,29 +78,34 @@ export default function WebhooksPage() {
             const last = w.lastDelivery;
             return (
               <tr key={w.id}>
-                <td className={`${td} max-w-xs`}>
+                <td className={`${td} min-w-44 max-w-sm`}>
                   <span className="block break-all font-medium text-slate-900">{w.url}</span>
                   {w.description && <span className="block text-xs text-slate-500">{w.description}</span>}
                 </td>
-                <td className={`${td} text-slate-600`}>{w.events.map((e) => EVENT_LABELS[e]).join(", ")}</td>
+                <td className={`${td} min-w-32 text-slate-600`}>{w.events.map((e) => EVENT_LABELS[e]).join(", ")}</td>
                 <td className={td}>{w.active ? <Badge tone="green">Active</Badge> : <Badge>Disabled</Badge>}</td>
-                <td className={td}>
+                <td className={`${td} min-w-40`}>
                   {last ? (
                     <>
-                      <Badge tone={DELIVERY_TONE[last.status]}>{DELIVERY_LABEL[last.status]}</Badge>
+                      <Badge tone={deliveryBadge(last).tone}>{deliveryBadge(last).label}</Badge>
                       <span className="block text-xs text-slate-500">
                         {last.lastStatus !== null && `HTTP ${last.lastStatus} · `}
                         {formatDate(last.createdAt)}
                       </span>
                     </>
                   ) : (
-                    <span className="text-slate-500">None yet</span>
+                    <span className="block text-slate-500">None yet</span>
                   )}
+                  <button
+                    type="button"
+                    onClick={() => setViewing(w)}
+                    aria-label={`Recent deliveries of ${w.url}`}
+                    className="mt-1 text-xs font-medium text-brand-700 underline-offset-2 hover:underline"
+                  >
+                    Recent deliveries
+                  </button>
                 </td>
                 <td className={tdActions}>
-                  <Button variant="ghost" size="sm" onClick={() => setViewing(w)} aria-label={`Recent deliveries of ${w.url}`}>
-                    Deliveries
-                  </Button>
                   <Button variant="ghost" size="sm" onClick={() => void sendTest(w)} disabled={!w.active || busyId === w.id} aria-label={`Send test to ${w.url}`}>
                     Send test
                   </Button>
@@ -153,6 +158,7 @@ export default function WebhooksPage() {
         onClose={() => setDeleting(null)}
         onConfirm={async () => {
           await api(`/webhooks/${deleting?.id}`, { method: "DELETE" });
+          setNotice(`The webhook to ${deleting?.url} is deleted.`);
           reload();
         }}
       >

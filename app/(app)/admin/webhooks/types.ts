@@ -41,6 +41,11 @@ export interface Webhook {
 
 export type WebhookWithSecret = Webhook & { secret: string };
 
-export const DELIVERY_TONE = { pending: "amber", delivered: "green", failed: "red" } as const;
-export const DELIVERY_LABEL = { pending: "Pending", delivered: "Delivered", failed: "Failed" } as const;
+const TONE = { pending: "amber", delivered: "green", failed: "red" } as const;
+const LABEL = { pending: "Pending", delivered: "Delivered", failed: "Failed" } as const;
+/** A delivery's badge: pending after a failed attempt reads "Retrying". */
+export const deliveryBadge = (d: Pick<Delivery, "status" | "attempts">) => ({
+  tone: TONE[d.status],
+  label: d.status === "pending" && d.attempts > 0 ? "Retrying" : LABEL[d.status],
+});
 export const eventLabel = (type: string) => (type === "ping" ? "Test (ping)" : (EVENT_LABELS[type as WebhookEvent] ?? type));

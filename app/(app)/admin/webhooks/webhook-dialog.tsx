@@ -10,6 +10,12 @@ import { SecretNotice } from "./secret-notice";
 import { EVENTS, EVENT_LABELS, type Webhook, type WebhookWithSecret } from "./types";
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
+/** The API's "url: must ..." as the form's labels say it: "URL must ...". */
+const describe = (e: unknown) =>
+  errorMessage(e)
+    .replace(/\burl: /g, "URL ")
+    .replace(/\bdescription: /g, "Description ")
+    .replace(/\bevents(\.\d+)?: /g, "Events: ");
 
 /** Adds a webhook (then shows its secret once), or edits `webhook`'s URL, description and events. */
 export function WebhookDialog({ open, webhook, onClose, onSaved }: { open: boolean; webhook?: Webhook; onClose: () => void; onSaved: () => void }) {
@@ -29,7 +35,7 @@ export function WebhookDialog({ open, webhook, onClose, onSaved }: { open: boole
         setSecret(created.secret);
       }
     },
-    errorMessage,
+    describe,
     { settle: true },
   );
   const close = () => {
