@@ -6,6 +6,7 @@ import { type Announcer, startAnnouncer } from "./announcer";
 import { type LiveCallEntry, LiveCalls } from "./live-calls";
 
 const NOW = new Date("2026-03-02T10:00:00Z");
+const clock = { now: NOW };
 
 /** Records what the caller's leg was given: music, sentences and their stops. */
 function fakeMedia() {
@@ -46,12 +47,13 @@ const due = (callId: string, extra: Partial<WaitingAnnouncement> = {}): WaitingA
 let announcer: Announcer | undefined;
 const errors: string[] = [];
 afterEach(async () => {
+  clock.now = NOW;
   await announcer?.close();
   announcer = undefined;
   expect(errors.splice(0)).toEqual([]);
 });
 
-function setup(rows: WaitingAnnouncement[], opts: { whileSynthesizing?: () => void } = {}) {
+function setup(rows: WaitingAnnouncement[], opts: { whileSynthesizing?: () => void; speechFails?: boolean } = {}) {
   const live = new LiveCalls();
   const media = fakeMedia();
   const spoken: string[] = [];
@@ -64,13 +66,14 @@ function setup(rows: WaitingAnnouncement[], opts: { whileSynthesizing?: () => vo
     return e;
   };
   announcer = startAnnouncer({
-    deps: { db: {}, now: () => NOW } as unknown as Deps,
+    deps: { db: {}, now: () => clock.now } as unknown as Deps,
     live,
     tools: media.tools,
     speech: {
       synthesize: (text) => {
         spoken.push(text);
         opts.whileSynthesizing?.();
+        if (opts.speechFails) return Promise.reject(new Error("espeak-ng failed"));
         return Promise.resolve(new Int16Array(text.length));
       },
     },
@@ -80,7 +83,7 @@ function setup(rows: WaitingAnnouncement[], opts: { whileSynthesizing?: () => vo
       // The edge is asked only about this node's waiting calls that are due.
       const offered = rows.filter((r) => opts?.only?.(r) ?? true);
       asked.push({ tenantId, offered: offered.map((r) => r.callId) });
-      expect(now).toEqual(NOW);
+      expect(now).toEqual(clock.now);
       return Promise.resolve(offered);
     },
     record: ({ input }) => {
@@ -186,6 +189,27 @@ describe("the announcer", () => {
     s.entry("none");
     await s.announcer.tick();
     expect(s.spoken).toEqual(["You are next in line."]);
+  });
+
+  it("after a failed try (no speech), tries that call again only when its interval has passed", async () => {
+    const s = setup([due("c1")], { speechFails: true });
+    s.entry("c1");
+    await s.announcer.tick();
+    await s.announcer.idle();
+    expect(errors.splice(0)).toEqual([expect.stringContaining("announcement for call c1 failed")]);
+    clock.now = new Date(NOW.getTime() + 29_000);
+    await s.announcer.tick();
+    await s.announcer.idle();
+    expect(s.spoken).toHaveLength(1);
+    expect(s.asked.at(-1)?.offered).toEqual([]);
+    clock.now = new Date(NOW.getTime() + 30_000);
+    await s.announcer.tick();
+    await s.announcer.idle();
+    expect(s.spoken).toHaveLength(2);
+    expect(errors.splice(0)).toHaveLength(1);
+    // The music was never touched.
+    expect(s.media.plays).toHaveLength(0);
+    expect(s.media.log).toEqual(["music c1/leg-c1"]);
   });
 
   it("stops the sentence on close and leaves the music off", async () => {

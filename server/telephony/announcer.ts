@@ -44,11 +44,14 @@ export function startAnnouncer(a: AnnouncerDeps): Announcer {
   const record = a.record ?? recordAnnouncement;
   /** Calls being announced to (from the look that found them due until the music is back). */
   const speaking = new Map<string, Slot>();
+  /** When each call was last tried here: a failed try (no speech, no media) waits its turn too. */
+  const tried = new Map<string, number>();
   let closed = false;
   let ticking: Promise<void> = Promise.resolve();
 
   async function look(now: Date): Promise<void> {
     const byTenant = new Map<string, Map<string, LiveCallEntry>>();
+    for (const callId of tried.keys()) if (!a.live.get(callId)) tried.delete(callId);
     for (const e of a.live.all()) {
       if (!waitingWithMusic(e) || speaking.has(e.callId)) continue;
       const mine = byTenant.get(e.tenantId) ?? new Map<string, LiveCallEntry>();
@@ -57,12 +60,17 @@ export function startAnnouncer(a: AnnouncerDeps): Announcer {
     for (const [tenantId, mine] of byTenant) {
       try {
         const due = await load(a.deps.db, tenantId, now, {
-          only: (p) => mine.has(p.callId) && p.queue.everySec !== null && announcementDue({ ...p, everySec: p.queue.everySec }, now.getTime()),
+          only: (p) =>
+            mine.has(p.callId) &&
+            p.queue.everySec !== null &&
+            announcementDue({ ...p, lastAnnouncedAt: Math.max(p.lastAnnouncedAt ?? 0, tried.get(p.callId) ?? 0), everySec: p.queue.everySec }, now.getTime()),
         });
         for (const d of due) {
           const entry = mine.get(d.callId);
           const text = announcementText(d, d.queue);
-          if (entry && text && !closed && !speaking.has(d.callId)) start(entry, text, d);
+          if (!entry || !text || closed || speaking.has(d.callId)) continue;
+          tried.set(d.callId, now.getTime());
+          start(entry, text, d);
         }
       } catch (e) {
         a.log(`announcements of tenant ${tenantId} failed`, e);
