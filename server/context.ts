@@ -71,6 +71,8 @@ export type TenantEvent =
 export type UserEvent =
   | ({ type: "call:offered" } & CallOffer)
   | { type: "call:offer-ended"; offerId: string; callId: string; result: "answered" | "declined" | "missed" | "cancelled" }
+  /** The agent's consult (warm transfer) changed: ringing, talking, conference, or ended and why. */
+  | { type: "call:consult"; callId: string; state: "ringing" | "talking" | "conference" | "ended"; party: string; reason?: string }
   /** A stream the agent's browser should consume now (a prompt, music, a mix, a new party). */
   | { type: "media:consumer"; callId: string; id: string; producerId: string; kind: "audio"; rtpParameters: unknown };
 

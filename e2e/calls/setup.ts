@@ -6,7 +6,9 @@ export async function heardInBrowser(page: Page): Promise<number> {
     const ctx = new AudioContext();
     const analyser = ctx.createAnalyser();
     analyser.fftSize = 8192;
-    ctx.createMediaStreamSource(el.srcObject as MediaStream).connect(analyser);
+    // Every stream the agent receives (direct, then a mix or a prompt): the <audio> plays them all,
+    // while a MediaStream source would read only one of its tracks.
+    for (const track of (el.srcObject as MediaStream).getAudioTracks()) ctx.createMediaStreamSource(new MediaStream([track])).connect(analyser);
     await ctx.resume();
     const power = new Float64Array(analyser.frequencyBinCount);
     const db = new Float32Array(analyser.frequencyBinCount);
@@ -32,6 +34,7 @@ export async function answer(page: Page) {
 
 /** A tenant ready to take calls: a queue, a loopback trunk, a number, and agents signed in. */
 import { type Browser, type Page, expect } from "@playwright/test";
+import { dominantFrequency } from "@/media/rtp/tone";
 import { PASSWORD, signIn, signUp, uniqueEmail } from "../fixtures";
 
 export const uniqueNumber = () => `+1415${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
@@ -94,4 +97,17 @@ export async function latestCall(api: ApiClient): Promise<Record<string, unknown
   const first = list[0];
   if (!first) throw new Error("no calls recorded");
   return (await api.get(`/api/v1/calls/${first.id}`)) as never;
+}
+
+/**
+ * The share of 250 ms slices of `pcm` (8 kHz) whose dominant frequency is within 20 Hz of `hz`:
+ * near 1 for a steady tone, low for music on hold (whose notes change every half second, one of
+ * them an A at 440 Hz).
+ */
+export function toneShare(pcm: Int16Array, hz: number): number {
+  const slice = 2000;
+  let hits = 0;
+  let total = 0;
+  for (let i = 0; i + slice <= pcm.length; i += slice, total++) if (Math.abs(dominantFrequency(pcm.subarray(i, i + slice)).hz - hz) <= 20) hits++;
+  return total === 0 ? 0 : hits / total;
 }

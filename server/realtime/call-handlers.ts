@@ -14,6 +14,11 @@ export interface CallActions {
   hangup(ctx: Ctx, callId: string): Promise<void>;
   hold(ctx: Ctx, callId: string, held: boolean): Promise<void>;
   transfer(ctx: Ctx, callId: string, to: TransferTarget): Promise<void>;
+  /** Warm transfer: consult an agent or a number while the caller waits; then complete, cancel or conference. */
+  consult(ctx: Ctx, callId: string, to: ConsultTarget): Promise<void>;
+  consultComplete(ctx: Ctx, callId: string): Promise<void>;
+  consultCancel(ctx: Ctx, callId: string): Promise<void>;
+  conference(ctx: Ctx, callId: string): Promise<void>;
   /** Click-to-call through the tenant's outbound trunk. */
   dial(ctx: Ctx, toNumber: string): Promise<{ callId: string }>;
   dtmf(ctx: Ctx, callId: string, digits: string): Promise<void>;
@@ -26,6 +31,7 @@ export interface CallActions {
 }
 
 export type TransferTarget = { type: "queue"; id: string } | { type: "agent"; id: string } | { type: "number"; number: string };
+export type ConsultTarget = Exclude<TransferTarget, { type: "queue" }>;
 
 const transferTarget = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("queue"), id: z.uuid() }),
@@ -39,6 +45,8 @@ export async function transferInRecords(ctx: Ctx, callId: string, to: TransferTa
   await calls.transfer({ ctx, input: to.type === "queue" ? { callId, queueId: to.id } : { callId, userId: to.id } });
 }
 
+const consultTarget = z.discriminatedUnion("type", [z.strictObject({ type: z.literal("agent"), id: z.uuid() }), z.strictObject({ type: z.literal("number"), number: e164 })]);
+
 const off = () => new AppError("conflict", "Telephony is off on this server (TELEPHONY=off)");
 
 /** Without a SIP gateway: offers can still be answered in the records (tests, API-only nodes). */
@@ -48,6 +56,10 @@ export const recordsOnlyActions: CallActions = {
   hangup: async () => Promise.reject(off()),
   hold: async () => Promise.reject(off()),
   transfer: transferInRecords,
+  consult: async () => Promise.reject(off()),
+  consultComplete: async () => Promise.reject(off()),
+  consultCancel: async () => Promise.reject(off()),
+  conference: async () => Promise.reject(off()),
   dial: async () => Promise.reject(off()),
   dtmf: async () => Promise.reject(off()),
   media: {
@@ -71,6 +83,10 @@ export function registerCallHandlers(deps: Deps, socket: AppSocket, actions: Cal
   handle(deps, socket, "call:hangup", callRef, (ctx, i) => actions.hangup(ctx, i.callId));
   handle(deps, socket, "call:hold", z.strictObject({ callId: id, held: z.boolean() }), (ctx, i) => actions.hold(ctx, i.callId, i.held));
   handle(deps, socket, "call:transfer", z.strictObject({ callId: id, to: transferTarget }), (ctx, i) => actions.transfer(ctx, i.callId, i.to));
+  handle(deps, socket, "call:consult", z.strictObject({ callId: id, to: consultTarget }), (ctx, i) => actions.consult(ctx, i.callId, i.to));
+  handle(deps, socket, "call:consult-complete", callRef, (ctx, i) => actions.consultComplete(ctx, i.callId));
+  handle(deps, socket, "call:consult-cancel", callRef, (ctx, i) => actions.consultCancel(ctx, i.callId));
+  handle(deps, socket, "call:conference", callRef, (ctx, i) => actions.conference(ctx, i.callId));
   handle(deps, socket, "call:dial", z.strictObject({ toNumber: e164 }), (ctx, i) => actions.dial(ctx, i.toNumber));
   handle(deps, socket, "call:dtmf", z.strictObject({ callId: id, digits: z.string().regex(/^[0-9*#A-D]{1,32}$/, "digits are 0-9, *, #, A-D") }), (ctx, i) =>
     actions.dtmf(ctx, i.callId, i.digits),

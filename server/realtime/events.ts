@@ -16,6 +16,7 @@ export interface ServerToClientEvents {
   "call:updated": (call: Payload<TenantEvent, "call:updated">) => void;
   "call:offered": (offer: Payload<UserEvent, "call:offered">) => void;
   "call:offer-ended": (info: Payload<UserEvent, "call:offer-ended">) => void;
+  "call:consult": (consult: Payload<UserEvent, "call:consult">) => void;
   "media:consumer": (consumer: Payload<UserEvent, "media:consumer">) => void;
 }
 
@@ -38,6 +39,14 @@ export interface ClientToServerEvents {
   "call:dial": Verb<{ toNumber: string }, CallRef>;
   /** Blind transfer: to a queue, an agent (user id) or an E.164 number. */
   "call:transfer": Verb<CallRef & { to: { type: "queue"; id: string } | { type: "agent"; id: string } | { type: "number"; number: string } }, void>;
+  /** Warm transfer: talk to an agent or a number first while the caller waits on hold. */
+  "call:consult": Verb<CallRef & { to: { type: "agent"; id: string } | { type: "number"; number: string } }, void>;
+  /** The consulted party keeps the caller; the consulting agent moves on to the wrap-up. */
+  "call:consult-complete": Verb<CallRef, void>;
+  /** Back to the caller: the consulted party leaves. */
+  "call:consult-cancel": Verb<CallRef, void>;
+  /** The caller joins: all three talk. */
+  "call:conference": Verb<CallRef, void>;
   /** mediasoup-client signalling for the agent's audio of a call (media/client/agent-media.ts). */
   "media:transports": Verb<CallRef, unknown>;
   "media:connect": Verb<CallRef & { transportId: string; dtlsParameters: unknown }, void>;

@@ -5,7 +5,7 @@
 import type { DtlsParameters, RtpCapabilities, RtpParameters } from "mediasoup/types";
 import type { MediaPlane, MediaWebRtcLeg, WebRtcConsumerInfo } from "@/media/protocol";
 import { AppError } from "../errors";
-import type { LiveCallEntry, LiveCalls } from "./live-calls";
+import type { LiveCalls } from "./live-calls";
 
 export interface AgentMediaDeps {
   media: MediaPlane;
@@ -23,23 +23,23 @@ export interface AgentWho {
 }
 
 export function createAgentMedia(d: AgentMediaDeps) {
-  /** Creates the agent's WebRTC leg once (concurrent asks share it). */
-  function legFor(entry: LiveCallEntry & { agent: NonNullable<LiveCallEntry["agent"]> }): Promise<MediaWebRtcLeg> {
-    if (entry.agent.deskKey) return Promise.reject(new AppError("conflict", "This call is on your SIP phone"));
-    if (entry.agent.leg) return Promise.resolve(entry.agent.leg);
-    if (entry.agent.pending) return entry.agent.pending;
-    const call = d.media.getCall(entry.callId);
+  /** Creates the user's WebRTC leg in the call once (concurrent asks share it). */
+  function legFor(callId: string, seat: ReturnType<LiveCalls["partyOf"]>): Promise<MediaWebRtcLeg> {
+    if (seat.deskKey) return Promise.reject(new AppError("conflict", "This call is on your SIP phone"));
+    if (seat.leg) return Promise.resolve(seat.leg);
+    if (seat.pending) return seat.pending;
+    const call = d.media.getCall(callId);
     if (!call) return Promise.reject(new AppError("conflict", "The call has no media any more"));
-    const userId = entry.agent.userId;
-    const pending = call.addWebRtcLeg({ listenIp: d.listenIp, announcedAddress: d.announcedIp, onConsumer: (c) => d.onConsumer(userId, entry.callId, c) }).then((leg) => {
-      entry.agent.leg = leg;
-      entry.agent.pending = null;
+    const userId = seat.userId;
+    const pending = call.addWebRtcLeg({ listenIp: d.listenIp, announcedAddress: d.announcedIp, onConsumer: (c) => d.onConsumer(userId, callId, c) }).then((leg) => {
+      seat.leg = leg;
+      seat.pending = null;
       return leg;
     });
-    entry.agent.pending = pending;
+    seat.pending = pending;
     return pending;
   }
-  const own = async (who: AgentWho, callId: string) => legFor(d.live.ofAgent(who.tenantId, who.userId, callId));
+  const own = async (who: AgentWho, callId: string) => legFor(callId, d.live.partyOf(who.tenantId, who.userId, callId));
 
   return {
     async transports(who: AgentWho, callId: string) {

@@ -12,6 +12,10 @@ export function telephonyActions(t: Telephony): CallActions {
     hangup: (ctx, callId) => t.control.hangup(ctx, callId),
     hold: (ctx, callId, held) => t.control.hold(ctx, callId, held),
     transfer: (ctx, callId, to) => t.control.transfer(ctx, callId, to),
+    consult: (ctx, callId, to) => t.control.consult(ctx, callId, to),
+    consultComplete: (ctx, callId) => t.control.consultComplete(ctx, callId),
+    consultCancel: (ctx, callId) => t.control.consultCancel(ctx, callId),
+    conference: (ctx, callId) => t.control.conference(ctx, callId),
     dial: (ctx, toNumber) => t.control.dial(ctx, toNumber),
     dtmf: (ctx, callId, digits) => t.control.dtmf(ctx, callId, digits),
     media: {

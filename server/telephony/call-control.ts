@@ -18,6 +18,7 @@ import { createCallRecording } from "./call-recording";
 import { transferInRecords } from "../realtime/call-handlers";
 import type { ExtraLegs } from "./extra-legs";
 import type { AcceptedCall } from "./inbound-router";
+import { createConsults } from "./consult";
 import { createNumberTransfer } from "./number-transfer";
 import type { LiveCallEntry, LiveCalls } from "./live-calls";
 
@@ -91,7 +92,10 @@ export function createCallControl(c: CallControlDeps) {
       if (!entry) return;
       entry.stopMusic?.();
       guard("extra legs", c.legs.hangupAll(callId, reason));
-      guard("end", calls.end({ ctx: systemCtx(deps, entry.tenantId), input: { callId, reason } }));
+      guard(
+        "end",
+        consults.callEnding(entry).then(() => calls.end({ ctx: systemCtx(deps, entry.tenantId), input: { callId, reason } })),
+      );
       guard("store recording", storeRecording(entry));
     },
   };
@@ -159,6 +163,7 @@ export function createCallControl(c: CallControlDeps) {
     entry?.stopMusic?.();
     await c.legs.hangupAll(callId, reason).catch((e: unknown) => c.log("hangup extra legs", e));
     await c.gateway().hangup(callId, reason).catch((e: unknown) => c.log("hangup", e));
+    if (entry) await consults.callEnding(entry).catch((e: unknown) => c.log("end consult", e));
     await calls.end({ ctx: systemCtx(deps, tenantId), input: { callId, reason } });
     if (entry) await storeRecording(entry);
   }
@@ -174,6 +179,7 @@ export function createCallControl(c: CallControlDeps) {
 
   /** The record moves first (the database decides who answered), then the call's media. */
   async function takeCall(ctx: Ctx, offerId: string, deskKey?: string) {
+    if (consults.owns(offerId)) return consults.answer(ctx, offerId, deskKey);
     const row = await calls.answerOffer({ ctx, input: { offerId } });
     const entry = live.get(row.id);
     if (!entry) {
@@ -186,6 +192,11 @@ export function createCallControl(c: CallControlDeps) {
   }
 
   const toNumber = createNumberTransfer({ legs: c.legs, tools: c.tools, speech: c.speech, hangupCall, dropAgent, live });
+  const consults = createConsults({ deps, media: c.media, live, legs: c.legs, tools: c.tools, music, silenceMusic, dropAgent, hangupCall, log: c.log });
+  /** The caller is already waiting on a consult: other call controls wait until it is over. */
+  const noConsult = (entry: LiveCallEntry) => {
+    if (entry.consult) throw new AppError("conflict", "Complete or cancel the consult first");
+  };
 
   return {
     events,
@@ -203,16 +214,29 @@ export function createCallControl(c: CallControlDeps) {
     async decline(ctx: Ctx, offerId: string) {
       await calls.declineOffer({ ctx, input: { offerId } });
     },
+    /**
+     * Hang up: a consulted agent leaves the consult; the agent of a consult that was answered
+     * leaves the others together (completes the transfer); otherwise the call ends.
+     */
     async hangup(ctx: Ctx, callId: string) {
-      live.ofAgent(ctx.tenantId, actorUserId(ctx) ?? "", callId);
+      if (await consults.partyHangup(ctx, callId)) return;
+      const entry = live.ofAgent(ctx.tenantId, actorUserId(ctx) ?? "", callId);
+      if (entry.consult && entry.consult.state !== "ringing") return consults.complete(ctx, callId);
       await hangupCall(ctx.tenantId, callId, "agent_hangup");
     },
+    consult: consults.start,
+    consultComplete: consults.complete,
+    consultCancel: consults.cancel,
+    conference: consults.conference,
+    /** A consult offer that ended unanswered (from the offers sent to users). */
+    consultOfferEnded: consults.offerEnded,
     /**
      * Blind transfer: the agent leaves the call; the caller hears music while it rings for another
      * agent or queue, or ringback while the number is dialled.
      */
     async transfer(ctx: Ctx, callId: string, to: TransferTarget) {
       const entry: LiveCallEntry = live.ofAgent(ctx.tenantId, actorUserId(ctx) ?? "", callId);
+      noConsult(entry);
       if (to.type === "number") {
         await toNumber(ctx, entry, to.number);
         return;
@@ -249,7 +273,7 @@ export function createCallControl(c: CallControlDeps) {
       return { callId: call.id };
     },
     async hold(ctx: Ctx, callId: string, held: boolean) {
-      live.ofAgent(ctx.tenantId, actorUserId(ctx) ?? "", callId);
+      noConsult(live.ofAgent(ctx.tenantId, actorUserId(ctx) ?? "", callId));
       await calls.setHold({ ctx, input: { callId, held, by: "agent" } });
       if (held) music(callId);
       else silenceMusic(callId);

@@ -1,5 +1,6 @@
 import type { MediaWebRtcLeg, SpeechStats } from "@/media/protocol";
 import { AppError } from "../errors";
+import type { Consult } from "./consult";
 
 /** What this node holds of one call it carries: who owns it, its legs, what the caller hears. */
 export interface LiveCallEntry {
@@ -15,6 +16,8 @@ export interface LiveCallEntry {
   callerLegId?: string;
   /** The caller's codec (legs added to the call offer only this one: no transcoding). */
   callerCodec?: "pcmu" | "pcma";
+  /** A warm transfer or conference in progress (consult.ts). */
+  consult?: Consult;
   /** The number the call was put through to (transfer to a number). */
   transferredTo?: string;
   /** The agent in the call: their browser's leg, or the key of their SIP phone's leg (`deskKey`). */
@@ -51,6 +54,20 @@ export class LiveCalls {
       throw new AppError("not_found", "No such call of yours on this node");
     }
     return entry as LiveCallEntry & { agent: NonNullable<LiveCallEntry["agent"]> };
+  }
+
+  /**
+   * The user's own media seat in the call: the agent's, or a consulted agent's once they picked
+   * up; otherwise not found.
+   */
+  partyOf(tenantId: string, userId: string, callId: string): { userId: string; leg: MediaWebRtcLeg | null; pending: Promise<MediaWebRtcLeg> | null; deskKey?: string } {
+    const entry = this.byId.get(callId);
+    if (entry && entry.tenantId === tenantId) {
+      if (entry.agent?.userId === userId) return entry.agent;
+      const p = entry.consult?.party;
+      if (p?.kind === "agent" && p.userId === userId && entry.consult?.state !== "ringing") return p;
+    }
+    throw new AppError("not_found", "No such call of yours on this node");
   }
 
   size(): number {

@@ -82,6 +82,7 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
   deps.notifyUser = (userId, event) => {
     notifyUser(userId, event);
     desks.onUserEvent(userId, event);
+    if (event.type === "call:offer-ended") control.consultOfferEnded(event.offerId, event.result);
   };
   const announcer = startAnnouncer({ deps, live, tools, speech, log: logError });
   const health = startTrunkHealth(deps, (target) => sip.ping(target), { log: logError });

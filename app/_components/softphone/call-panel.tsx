@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Badge } from "../badge";
 import { ErrorNotice } from "../states";
 import { CallButton } from "./call-button";
+import { ConsultBar } from "./consult-bar";
 import { formatClock, formatPhone, secondsSince } from "./format";
 import { HangUpIcon, KeypadIcon, MicIcon, MicOffIcon, PauseIcon, PlayIcon, TransferIcon } from "./icons";
 import { Keypad } from "./keypad";
@@ -12,6 +13,7 @@ import { TransferDialog } from "./transfer-dialog";
 import type { CallControls } from "./use-call-controls";
 import type { CallMediaHook } from "./use-call-media";
 import { type CallView, otherParty } from "./use-call-record";
+import { useConsult } from "./use-consult";
 import { useNow } from "./use-now";
 
 interface Props {
@@ -30,6 +32,8 @@ export function CallPanel({ call, contactName, controls, media, onHangup, selfId
   const [padOpen, setPadOpen] = useState(false);
   const [sent, setSent] = useState("");
   const [transferOpen, setTransferOpen] = useState(false);
+  const consult = useConsult(call?.id ?? null);
+  const consulting = consult.consult !== null;
   const held = call?.held ?? false;
   const party = call ? formatPhone(otherParty(call)) : null;
   const dialling = call?.direction === "outbound" && !call.answeredAt;
@@ -44,7 +48,7 @@ export function CallPanel({ call, contactName, controls, media, onHangup, selfId
       <RemoteAudio stream={media.remote} />
       <div className="text-center">
         <div className="flex items-center justify-center gap-2">
-          {held ? <Badge tone="amber">On hold</Badge> : dialling ? <Badge tone="blue">Calling…</Badge> : <Badge tone="green">In call</Badge>}
+          {consulting ? <Badge tone="amber">Caller waiting</Badge> : held ? <Badge tone="amber">On hold</Badge> : dialling ? <Badge tone="blue">Calling…</Badge> : <Badge tone="green">In call</Badge>}
           {media.muted && <Badge tone="red">Muted</Badge>}
         </div>
         <p className="mt-3 text-xl font-semibold text-slate-900">{contactName ?? party ?? "Connecting…"}</p>
@@ -57,6 +61,7 @@ export function CallPanel({ call, contactName, controls, media, onHangup, selfId
       </div>
 
       {controls.error && <ErrorNotice message={controls.error} />}
+      <ConsultBar hook={consult} />
 
       <div className="grid grid-cols-4 gap-2">
         <CallButton label={media.muted ? "Unmute" : "Mute"} active={media.muted} icon={media.muted ? <MicOffIcon /> : <MicIcon />} onClick={media.toggleMute} />
@@ -64,11 +69,11 @@ export function CallPanel({ call, contactName, controls, media, onHangup, selfId
           label={held ? "Resume" : "Hold"}
           active={held}
           icon={held ? <PlayIcon /> : <PauseIcon />}
-          disabled={controls.busy === "hold"}
+          disabled={controls.busy === "hold" || consulting}
           onClick={() => void controls.hold(!held)}
         />
         <CallButton label="Keypad" active={padOpen} aria-expanded={padOpen} icon={<KeypadIcon />} onClick={() => setPadOpen((o) => !o)} />
-        <CallButton label="Transfer" icon={<TransferIcon />} onClick={() => setTransferOpen(true)} />
+        <CallButton label="Transfer" icon={<TransferIcon />} disabled={consulting} onClick={() => setTransferOpen(true)} />
       </div>
 
       {padOpen && <Keypad onKey={press} sent={sent} />}
@@ -89,6 +94,7 @@ export function CallPanel({ call, contactName, controls, media, onHangup, selfId
           callId={call.id}
           selfId={selfId}
           onClose={() => setTransferOpen(false)}
+          onConsulting={() => setTransferOpen(false)}
           onTransferred={() => {
             setTransferOpen(false);
             onTransferred();

@@ -17,14 +17,18 @@ interface Props {
   onClose: () => void;
   /** The caller is on their way: the agent moves on to the wrap-up. */
   onTransferred: () => void;
+  /** A warm transfer started: the agent talks to the other party first (the consult bar shows it). */
+  onConsulting: () => void;
 }
 
 /**
- * Blind transfer to a queue, an agent or a number (`call:transfer`). Warm transfer is shown but
- * not offered: the server has no consult leg yet.
+ * Blind transfer to a queue, an agent or a number (`call:transfer`), or warm: consult an agent or
+ * a number first while the caller waits (`call:consult`).
  */
-export function TransferDialog({ open, callId, selfId, onClose, onTransferred }: Props) {
+export function TransferDialog({ open, callId, selfId, onClose, onTransferred, onConsulting }: Props) {
   const [target, setTarget] = useState<Target>("queue");
+  const [mode, setMode] = useState<"blind" | "warm">("blind");
+  const warm = mode === "warm" && target !== "queue";
   const [choice, setChoice] = useState("");
   const [number, setNumber] = useState("");
   const [busy, setBusy] = useState(false);
@@ -39,8 +43,13 @@ export function TransferDialog({ open, callId, selfId, onClose, onTransferred }:
     setBusy(true);
     setError(null);
     try {
-      await emitVerb("call:transfer", { callId, to });
-      onTransferred();
+      if (warm) {
+        await emitVerb("call:consult", { callId, to: to.type === "number" ? to : { type: "agent", id: choice } });
+        onConsulting();
+      } else {
+        await emitVerb("call:transfer", { callId, to });
+        onTransferred();
+      }
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -53,7 +62,12 @@ export function TransferDialog({ open, callId, selfId, onClose, onTransferred }:
   };
 
   return (
-    <Dialog open={open} onClose={close} title="Transfer" description="Hand the caller to a queue, another agent or a number. You move on to the wrap-up.">
+    <Dialog
+      open={open}
+      onClose={close}
+      title="Transfer"
+      description="Hand the caller to a queue, another agent or a number, at once or after talking to them first."
+    >
       <form onSubmit={(e) => void submit(e)} className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
@@ -69,11 +83,15 @@ export function TransferDialog({ open, callId, selfId, onClose, onTransferred }:
             <option value="agent">An agent</option>
             <option value="number">A phone number</option>
           </SelectField>
-          <SelectField label="Type" defaultValue="blind" hint="Warm transfer (talk first) is not available yet.">
+          <SelectField
+            label="Type"
+            value={target === "queue" ? "blind" : mode}
+            onChange={(e) => setMode(e.target.value as "blind" | "warm")}
+            disabled={target === "queue"}
+            hint={target === "queue" ? "A queue takes the caller at once." : warm ? "The caller waits on hold while you talk." : undefined}
+          >
             <option value="blind">Blind (hand over now)</option>
-            <option value="warm" disabled>
-              Warm (talk first)
-            </option>
+            <option value="warm">Warm (talk first)</option>
           </SelectField>
         </div>
         {target === "number" ? (
@@ -95,7 +113,7 @@ export function TransferDialog({ open, callId, selfId, onClose, onTransferred }:
             Cancel
           </Button>
           <Button type="submit" busy={busy}>
-            Transfer call
+            {warm ? "Consult" : "Transfer call"}
           </Button>
         </DialogActions>
       </form>

@@ -18,3 +18,6 @@ export { agentGone } from "./agent-gone";
 export { toVoicemail } from "./to-voicemail";
 export { transferToNumber, transferOutcome } from "./transfer-to-number";
 export { outboundTrunk } from "./outbound-trunk";
+export { consultOffer, consultNumber, CONSULT_RING_MS } from "./consult-offer";
+export { consultAnswer } from "./consult-answer";
+export { consultComplete, consultEnd, noteConference } from "./consult-finish";

@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { AgentState } from "@/app/_components/softphone/types";
 
 export type WorkspaceView = { kind: "idle" } | { kind: "call"; callId: string } | { kind: "wrap"; callId: string; warning: string | null };
@@ -14,13 +14,19 @@ export function useWorkspace(state: AgentState | null) {
   const [answered, setAnswered] = useState<string | null>(null);
   const [forcedWrap, setForcedWrap] = useState<{ callId: string; warning: string } | null>(null);
   const [finished, setFinished] = useState<ReadonlySet<string>>(new Set());
+  // The call the server has confirmed this agent is in: once it says otherwise (a consult they
+  // joined and left, with no wrap-up), the tab's own memory of answering it no longer counts.
+  const [confirmed, setConfirmed] = useState<string | null>(null);
+  useEffect(() => {
+    if (state?.state === "in_call" && state.callId) setConfirmed(state.callId);
+  }, [state]);
 
   const live = (id: string | null | undefined): id is string => !!id && !finished.has(id);
   let view: WorkspaceView = { kind: "idle" };
   if (forcedWrap && live(forcedWrap.callId)) view = { kind: "wrap", ...forcedWrap };
   else if (state?.state === "in_call" && live(state.callId)) view = { kind: "call", callId: state.callId };
   else if (state?.state === "after_call_work" && live(state.callId)) view = { kind: "wrap", callId: state.callId, warning: null };
-  else if (live(answered) && state?.state !== "after_call_work") view = { kind: "call", callId: answered };
+  else if (live(answered) && state?.state !== "after_call_work" && confirmed !== answered) view = { kind: "call", callId: answered };
 
   const finish = useCallback((callId: string) => {
     setFinished((s) => new Set(s).add(callId));

@@ -1,0 +1,110 @@
+/**
+ * Warm transfer between two browser agents: the agent consults a colleague while the caller
+ * waits on hold (the colleague hears the agent, not the caller), brings the caller into a
+ * conference, then completes the transfer and leaves; the colleague keeps the caller.
+ */
+import { expect, test } from "@playwright/test";
+import { dominantFrequency, rms } from "@/media/rtp/tone";
+import { type Baresip, startBaresip } from "@/test/peers/baresip";
+import { E2E_SIP_PORT } from "../../playwright.config";
+import { answer, callCenter, goAvailable, heardInBrowser, latestCall, secondAgent, toneShare } from "./setup";
+
+let caller: Baresip | undefined;
+test.afterEach(async () => {
+  await caller?.close();
+  caller = undefined;
+});
+
+test("a warm transfer: consult, conference, complete; the colleague keeps the caller", async ({ page, browser, baseURL }) => {
+  const cc = await callCenter(page, baseURL ?? "");
+  const other = await secondAgent(browser, cc.api, cc.queueId, "Bo Agent");
+  try {
+    await goAvailable(page);
+    caller = await startBaresip({ toneHz: 1000 });
+    await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
+    await caller.waitFor("CALL_ESTABLISHED", 15_000);
+    const established = Date.now();
+    await answer(page);
+    await expect.poll(() => heardInBrowser(page), { timeout: 15_000 }).toBeGreaterThan(900);
+    await goAvailable(other.page);
+
+    await page.getByRole("button", { name: "Transfer" }).click();
+    const dialog = page.getByRole("dialog", { name: "Transfer" });
+    await dialog.getByLabel("Transfer to").selectOption({ label: "An agent" });
+    await dialog.getByLabel("Agent").selectOption({ index: 1 });
+    await dialog.getByLabel("Type").selectOption({ label: "Warm (talk first)" });
+    await dialog.getByRole("button", { name: "Consult" }).click();
+    const bar = page.getByRole("region", { name: "Consult" });
+    await expect(bar).toContainText("Bo Agent");
+    await expect(bar).toContainText("Ringing");
+
+    await answer(other.page);
+    await expect(bar).toContainText("Talking");
+    // The colleague hears the agent's 440 Hz, not the caller, who waits with music.
+    await expect.poll(() => heardInBrowser(other.page), { timeout: 15_000 }).toBeLessThan(600);
+    const heldFrom = Date.now();
+    await page.waitForTimeout(2500);
+    const heldUntil = Date.now();
+
+    await bar.getByRole("button", { name: "Conference" }).click();
+    await expect(bar).toContainText("Conference");
+    await page.waitForTimeout(1000);
+    await bar.getByRole("button", { name: "Complete transfer" }).click();
+    await expect(page.getByRole("form", { name: "Wrap-up" })).toBeVisible({ timeout: 10_000 });
+    // Now the colleague and the caller, alone: the colleague hears 1 kHz.
+    await expect.poll(() => heardInBrowser(other.page), { timeout: 15_000 }).toBeGreaterThan(900);
+    const joinedFrom = Date.now();
+    await other.page.waitForTimeout(2000);
+    const joinedUntil = Date.now();
+    await caller.hangup();
+    await expect(other.page.getByRole("form", { name: "Wrap-up" })).toBeVisible({ timeout: 10_000 });
+
+    const heard = caller.heard();
+    const at = (ms: number) => Math.max(0, Math.round(((ms - established) / 1000) * 8000));
+    // On hold during the consult: music, not the agents' 440 Hz; then the colleague's 440 Hz.
+    const held = heard.subarray(at(heldFrom + 300), at(heldUntil - 300));
+    expect(rms(held)).toBeGreaterThan(0.01);
+    expect(toneShare(held, 440)).toBeLessThan(0.5);
+    expect(Math.abs(dominantFrequency(heard.subarray(at(joinedFrom), at(joinedUntil))).hz - 440)).toBeLessThanOrEqual(20);
+
+    const record = await latestCall(cc.api);
+    expect(record.agent).toMatchObject({ id: other.userId });
+    const types = (record.events as Array<{ type: string }>).map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(["consult_offered", "consult_answered", "conference", "transfer_warm"]));
+    expect(record.holdSeconds as number).toBeGreaterThanOrEqual(2);
+  } finally {
+    await other.close();
+  }
+});
+
+test("a consult the colleague declines puts the agent back with the caller", async ({ page, browser, baseURL }) => {
+  const cc = await callCenter(page, baseURL ?? "");
+  const other = await secondAgent(browser, cc.api, cc.queueId, "Bo Agent");
+  try {
+    await goAvailable(page);
+    caller = await startBaresip({ toneHz: 1000 });
+    await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
+    await caller.waitFor("CALL_ESTABLISHED", 15_000);
+    await answer(page);
+    await goAvailable(other.page);
+    await page.getByRole("button", { name: "Transfer" }).click();
+    const dialog = page.getByRole("dialog", { name: "Transfer" });
+    await dialog.getByLabel("Transfer to").selectOption({ label: "An agent" });
+    await dialog.getByLabel("Agent").selectOption({ index: 1 });
+    await dialog.getByLabel("Type").selectOption({ label: "Warm (talk first)" });
+    await dialog.getByRole("button", { name: "Consult" }).click();
+    const offer = other.page.getByRole("dialog", { name: "Incoming call" });
+    await expect(offer).toBeVisible({ timeout: 15_000 });
+    await offer.getByRole("button", { name: "Decline" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Bo Agent declined the call" })).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByRole("button", { name: "Hold" })).toBeEnabled();
+    await expect.poll(() => heardInBrowser(page), { timeout: 15_000 }).toBeGreaterThan(900);
+    await page.getByRole("button", { name: "Hang up" }).click();
+    await expect(page.getByRole("form", { name: "Wrap-up" })).toBeVisible({ timeout: 10_000 });
+    const record = await latestCall(cc.api);
+    expect(record.agent).toMatchObject({ id: cc.adminId });
+    expect((record.events as Array<{ type: string }>).map((e) => e.type)).toEqual(expect.arrayContaining(["consult_offered", "offer_declined", "consult_ended"]));
+  } finally {
+    await other.close();
+  }
+});
