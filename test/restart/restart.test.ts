@@ -1,0 +1,95 @@
+/**
+ * Nothing about a call is lost when its process dies: the real server (its own process, with
+ * telephony) takes a baresip call into a queue, is killed with SIGKILL mid-call, and starts
+ * again on the same database; the call's record then says how it ended (node_restarted).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { afterAll, expect, it } from "vitest";
+import { type Baresip, startBaresip } from "../peers/baresip";
+import { freePort } from "../peers/ports";
+import { Client, signupClient } from "../server";
+
+const dataDir = mkdtempSync(join(tmpdir(), "hotline-restart-"));
+let server: ChildProcess | undefined;
+let caller: Baresip | undefined;
+afterAll(async () => {
+  await caller?.close();
+  server?.kill("SIGKILL");
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function start(env: Record<string, string>): Promise<{ proc: ChildProcess; url: string }> {
+  const proc = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 60_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /running at (http:\/\/\S+)/.exec(output);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve({ proc, url: m[1] });
+      }
+    };
+    proc.stdout?.on("data", read);
+    proc.stderr?.on("data", read);
+    proc.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited (${String(code)}):\n${output}`));
+    });
+  });
+}
+
+it("a call in progress when its process is killed is recorded as ended by the restart", async () => {
+  const [port, sipPort, rtc] = [await freePort(), await freePort(), 42000 + Math.floor(Math.random() * 50) * 20];
+  const env = {
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    SIP_HOST: "127.0.0.1",
+    SIP_PORT: String(sipPort),
+    RTC_LISTEN_IP: "127.0.0.1",
+    RTC_MIN_PORT: String(rtc),
+    RTC_MAX_PORT: String(rtc + 19),
+    MEDIA_WORKERS: "1",
+    TELEPHONY: "on",
+    NODE_ID: `restart-${randomBytes(4).toString("hex")}`,
+    DATA_DIR: dataDir,
+    APP_SECRET: randomBytes(32).toString("hex"),
+    SIGNUP_LIMIT_PER_HOUR: "10000",
+    NODE_ENV: "production",
+    ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
+  };
+  const first = await start(env);
+  server = first.proc;
+  const admin = await signupClient(first.url);
+  const queue = await admin.client.call<{ id: string }>("POST", "/api/v1/queues", { body: { name: "Support" } });
+  await admin.client.call("POST", "/api/v1/trunks", { body: { name: "Loopback", inboundAddresses: ["127.0.0.1"] } });
+  const number = `+1415${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+  expect((await admin.client.call("POST", "/api/v1/numbers", { body: { number, destination: { type: "queue", id: queue.body.id } } })).status).toBe(201);
+
+  caller = await startBaresip({ toneHz: 1000 });
+  await caller.dial(`sip:${number}@127.0.0.1:${sipPort}`);
+  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  const waiting = async () => (await admin.client.call<Array<{ id: string; state: string }>>("GET", "/api/v1/calls")).body[0];
+  await expect.poll(async () => (await waiting())?.state, { timeout: 10_000 }).toBe("queued");
+  const callId = (await waiting())?.id ?? "";
+
+  first.proc.kill("SIGKILL");
+  await new Promise((r) => first.proc.once("exit", r));
+  const second = await start(env);
+  server = second.proc;
+  const again = new Client(second.url);
+  again.cookie = admin.client.cookie; // the session is in the database: it survives too
+  const record = await again.call<{ state: string; endReason: string; events: Array<{ type: string; data: Record<string, unknown> }> }>("GET", `/api/v1/calls/${callId}`);
+  expect(record.status).toBe(200);
+  expect(record.body.state).toBe("ended");
+  expect(record.body.endReason).toBe("node_restarted");
+  expect(record.body.events.map((e) => e.type)).toEqual(expect.arrayContaining(["queued", "ended"]));
+  second.proc.kill("SIGTERM");
+  await new Promise((r) => second.proc.once("exit", r));
+  server = undefined;
+}, 120_000);
