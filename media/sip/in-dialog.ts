@@ -1,7 +1,9 @@
 /**
  * Requests inside an answered call's dialog: BYE from the far end (200, caller_hangup) and
  * re-INVITE (hold with a=sendonly/inactive, resume with sendrecv; a new address moves the
- * anchor). The codec of a call does not change: a re-offer without it gets 488.
+ * anchor; one with nothing new is a session refresh). The codec of a call does not change: a
+ * re-offer without it gets 488. Any accepted re-INVITE shows the far end is alive, so the
+ * stale-call guard (no RTP for rtpTimeoutMs) starts over.
  */
 import type { GatewayContext } from "./context";
 import { sdpBody } from "./context";
@@ -59,10 +61,10 @@ function reInvite(ctx: GatewayContext, call: SipCall, req: Core.IncomingInviteRe
     ctx.log("warn", "re-INVITE answer failed", { callId: call.callId, error: (err as Error).message });
     return;
   }
+  call.anchor.lastInboundAt = Date.now();
   const held = direction === "sendonly" || direction === "inactive";
   if (held !== call.held) {
     call.held = held;
-    call.anchor.lastInboundAt = Date.now();
     ctx.o.events.onHold(call.callId, held);
   }
 }

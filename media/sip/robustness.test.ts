@@ -41,6 +41,18 @@ describe("SIP gateway limits and the stale-call guard", () => {
     await waitFor(() => r.media.stats().calls === 0, 3000);
   });
 
+  it("keeps a call whose far end sends no RTP but refreshes its session (re-INVITE)", async () => {
+    const callId = newCallId();
+    const r = await rig(async () => ({ accept: { callId } }), { rtpTimeoutMs: 800 });
+    const sipp = await runSipp({ scenario: "uac_refresh.xml", target: target(r), service: "+1" });
+    const res = await sipp.done;
+    expect(res.code, res.stderr).toBe(0);
+    // 2.1 s without RTP, refreshed every 450 ms: it ends by the caller's BYE, not the guard.
+    expect(r.ended).toEqual([{ callId, reason: "caller_hangup" }]);
+    expect(r.holds).toEqual([]);
+    await waitFor(() => r.media.stats().calls === 0, 3000);
+  });
+
   it("sends BYE and reports media_worker_died when the call's mediasoup worker dies", async () => {
     const callId = newCallId();
     const r = await rig(async () => ({ accept: { callId } }));
