@@ -1,13 +1,15 @@
 /**
  * Calls that reach beyond the browser through the tenant's SIP side: an agent whose SIP phone
  * (baresip, 600 Hz) answers the offer, and a blind transfer of the caller to a phone number
- * through the tenant's outbound trunk (baresip, 700 Hz). Both directions checked by frequency.
+ * through the tenant's outbound trunk (baresip, 700 Hz), by the agent and by an IVR flow. Both
+ * directions checked by frequency.
  */
 import { expect, test } from "@playwright/test";
 import { dominantFrequency } from "@/media/rtp/tone";
 import { type Baresip, startBaresip } from "@/test/peers/baresip";
 import { E2E_SIP_PORT } from "../../playwright.config";
-import { answer, callCenter, goAvailable, heardInBrowser, latestCall } from "./setup";
+import { signUp } from "../fixtures";
+import { answer, apiOf, callCenter, goAvailable, heardInBrowser, latestCall, uniqueNumber } from "./setup";
 
 const phones: Baresip[] = [];
 test.afterEach(async () => {
@@ -86,4 +88,41 @@ test("a blind transfer to a number puts the caller through the outbound trunk", 
   expect(record.endReason).toBe("transfer_party_hangup");
   const types = (record.events as Array<{ type: string; data: Record<string, unknown> }>).map((e) => e.type);
   expect(types).toEqual(expect.arrayContaining(["transfer_number", "transfer_connected"]));
+});
+
+test("an IVR flow's transfer step puts the caller through to a number; the caller's hang-up ends both", async ({ page, baseURL }) => {
+  await signUp(page);
+  const api = apiOf(page, baseURL ?? "");
+  const target = "+15550007001";
+  const far = await phone({ toneHz: 700, user: target });
+  const flow = (await api.post("/api/v1/flows", {
+    name: "Front desk",
+    draft: { start: "out", nodes: [{ id: "out", type: "transfer", number: target }] },
+  })).body as { id: string };
+  expect((await api.post(`/api/v1/flows/${flow.id}/publish`)).status).toBe(200);
+  await api.post("/api/v1/trunks", {
+    name: "Carrier",
+    inboundAddresses: ["127.0.0.1"],
+    outbound: { host: "127.0.0.1", port: far.sipPort, transport: "udp", callerId: "+14155550199" },
+  });
+  const number = uniqueNumber();
+  expect((await api.post("/api/v1/numbers", { number, destination: { type: "flow", id: flow.id } })).status).toBe(201);
+
+  const caller = await phone({ toneHz: 1000 });
+  await caller.dial(`sip:${number}@127.0.0.1:${E2E_SIP_PORT}`);
+  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  await far.waitFor("CALL_ESTABLISHED", 15_000);
+  await sleep(2500);
+  await caller.hangup();
+  await far.waitFor("CALL_CLOSED", 10_000);
+  const farHeard = far.heard();
+  expect(dominantFrequency(farHeard.subarray(farHeard.length - 12_000, farHeard.length - 2000)).hz).toBe(1000);
+  const heard = caller.heard();
+  expect(dominantFrequency(heard.subarray(heard.length - 12_000, heard.length - 2000)).hz).toBe(700);
+  await expect.poll(async () => (await latestCall(api)).endReason, { timeout: 10_000 }).toBe("caller_hangup");
+  const record = await latestCall(api);
+  expect((record.transfers as Array<{ type: string; data: Record<string, unknown> }>).map((t) => [t.type, t.data.to])).toEqual([
+    ["transfer_number", target],
+    ["transfer_connected", target],
+  ]);
 });
