@@ -34,6 +34,8 @@ export function CallPanel({ call, contactName, controls, media, onHangup, selfId
   const [transferOpen, setTransferOpen] = useState(false);
   const consult = useConsult(call?.id ?? null);
   const consulting = consult.consult !== null;
+  // Consulted on a colleague's call (warm transfer): talk, or hang up to leave; the rest is theirs.
+  const guest = !!call?.agentId && call.agentId !== selfId;
   const held = call?.held ?? false;
   const party = call ? formatPhone(otherParty(call)) : null;
   const dialling = call?.direction === "outbound" && !call.answeredAt;
@@ -48,7 +50,7 @@ export function CallPanel({ call, contactName, controls, media, onHangup, selfId
       <RemoteAudio stream={media.remote} />
       <div className="text-center">
         <div className="flex items-center justify-center gap-2">
-          {consulting ? <Badge tone="amber">Caller waiting</Badge> : held ? <Badge tone="amber">On hold</Badge> : dialling ? <Badge tone="blue">Calling…</Badge> : <Badge tone="green">In call</Badge>}
+          {guest ? <Badge tone="blue">Consult</Badge> : consulting ? <Badge tone="amber">Caller waiting</Badge> : held ? <Badge tone="amber">On hold</Badge> : dialling ? <Badge tone="blue">Calling…</Badge> : <Badge tone="green">In call</Badge>}
           {media.muted && <Badge tone="red">Muted</Badge>}
         </div>
         <p className="mt-3 text-xl font-semibold text-slate-900">{contactName ?? party ?? "Connecting…"}</p>
@@ -58,22 +60,27 @@ export function CallPanel({ call, contactName, controls, media, onHangup, selfId
           {formatClock(secondsSince(call?.answeredAt, now))}
         </p>
         <MediaStatusLine media={media} />
+        {guest && <p className="mt-2 text-sm text-slate-600">A colleague is asking you about this call. Hang up to leave it.</p>}
       </div>
 
       {controls.error && <ErrorNotice message={controls.error} />}
       <ConsultBar hook={consult} />
 
-      <div className="grid grid-cols-4 gap-2">
+      <div className={`grid gap-2 ${guest ? "grid-cols-1 justify-items-center" : "grid-cols-4"}`}>
         <CallButton label={media.muted ? "Unmute" : "Mute"} active={media.muted} icon={media.muted ? <MicOffIcon /> : <MicIcon />} onClick={media.toggleMute} />
-        <CallButton
-          label={held ? "Resume" : "Hold"}
-          active={held}
-          icon={held ? <PlayIcon /> : <PauseIcon />}
-          disabled={controls.busy === "hold" || consulting}
-          onClick={() => void controls.hold(!held)}
-        />
-        <CallButton label="Keypad" active={padOpen} aria-expanded={padOpen} icon={<KeypadIcon />} onClick={() => setPadOpen((o) => !o)} />
-        <CallButton label="Transfer" icon={<TransferIcon />} disabled={consulting} onClick={() => setTransferOpen(true)} />
+        {!guest && (
+          <>
+            <CallButton
+              label={held ? "Resume" : "Hold"}
+              active={held}
+              icon={held ? <PlayIcon /> : <PauseIcon />}
+              disabled={controls.busy === "hold" || consulting}
+              onClick={() => void controls.hold(!held)}
+            />
+            <CallButton label="Keypad" active={padOpen} aria-expanded={padOpen} icon={<KeypadIcon />} onClick={() => setPadOpen((o) => !o)} />
+            <CallButton label="Transfer" icon={<TransferIcon />} disabled={consulting} onClick={() => setTransferOpen(true)} />
+          </>
+        )}
       </div>
 
       {padOpen && <Keypad onKey={press} sent={sent} />}

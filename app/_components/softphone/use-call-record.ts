@@ -7,6 +7,8 @@ import type { CallRecord, LiveCall } from "./types";
 /** What the workspace shows of a call: the REST record, kept live by `call:updated` pushes. */
 export type CallView = Pick<CallRecord, "id" | "direction" | "fromNumber" | "toNumber" | "state" | "answeredAt" | "endedAt" | "endReason" | "held"> & {
   queueName: string | null;
+  /** The call's agent (another agent while this one is consulted on it). */
+  agentId: string | null;
 };
 
 /** The number at the other end: the caller, or whom the agent dialled. */
@@ -28,7 +30,7 @@ export function useCallRecord(callId: string | null): CallRecordHook {
     if (!callId) return;
     let live = true;
     api<CallRecord>(`/calls/${callId}`).then(
-      (r) => live && setCall((cur) => ({ ...r, queueName: r.queue?.name ?? null, ...(cur?.id === r.id ? pickLive(cur) : {}) })),
+      (r) => live && setCall((cur) => ({ ...r, queueName: r.queue?.name ?? null, agentId: r.agent?.id ?? null, ...(cur?.id === r.id ? pickLive(cur) : {}) })),
       (e: unknown) => live && setError(`Could not load the call: ${errorMessage(e)}`),
     );
     return () => {
@@ -46,4 +48,4 @@ export function useCallRecord(callId: string | null): CallRecordHook {
 }
 
 /** A push that came before the REST answer is newer: keep its live fields. */
-const pickLive = (c: CallView): Partial<CallView> => ({ state: c.state, held: c.held, answeredAt: c.answeredAt, endedAt: c.endedAt, endReason: c.endReason });
+const pickLive = (c: CallView): Partial<CallView> => ({ state: c.state, held: c.held, answeredAt: c.answeredAt, endedAt: c.endedAt, endReason: c.endReason, agentId: c.agentId });

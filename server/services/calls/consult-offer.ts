@@ -20,6 +20,7 @@ export async function consultOffer({ ctx, input }: { ctx: Ctx; input: { callId: 
     if (call.state !== "in_call" || call.agentId !== userId || !userId) throw new AppError("conflict", "Only the agent in the call can consult");
     if (input.userId === userId) throw new AppError("validation_failed", "You cannot consult yourself");
     const other = await getUserInTenant(ctx, input.userId);
+    const me = await getUserInTenant(ctx, userId);
     const moved = await moveAgent(ctx, other.id, "ringing", { callId: call.id, from: ["available"] });
     if (!moved) throw new AppError("conflict", `${other.name} is not available`);
     const now = ctx.deps.now();
@@ -36,7 +37,7 @@ export async function consultOffer({ ctx, input }: { ctx: Ctx; input: { callId: 
       fromNumber: call.fromNumber,
       toNumber: call.toNumber,
       queueId: call.queueId,
-      queueName: "Consult",
+      queueName: `Consult from ${me.name}`,
       enqueuedAt: null,
     };
     afterCommit(ctx, () => ctx.deps.notifyUser(other.id, { type: "call:offered", ...out }));
