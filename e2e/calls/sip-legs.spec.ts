@@ -126,3 +126,45 @@ test("an IVR flow's transfer step puts the caller through to a number; the calle
     ["transfer_connected", target],
   ]);
 });
+
+test("a warm transfer to a number: the agent talks to it first while the caller waits, then completes", async ({ page, baseURL }) => {
+  const cc = await callCenter(page, baseURL ?? "");
+  const target = "+15550007002";
+  const far = await phone({ toneHz: 700, user: target });
+  await cc.api.post("/api/v1/trunks", {
+    name: "Carrier out",
+    inboundAddresses: ["192.0.2.1"],
+    outbound: { host: "127.0.0.1", port: far.sipPort, transport: "udp", callerId: "+14155550199" },
+  });
+  await goAvailable(page);
+  const caller = await phone({ toneHz: 1000 });
+  await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
+  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  const established = Date.now();
+  await answer(page);
+  await expect.poll(() => heardInBrowser(page), { timeout: 15_000 }).toBeGreaterThan(900);
+  await page.getByRole("button", { name: "Transfer" }).click();
+  const dialog = page.getByRole("dialog", { name: "Transfer" });
+  await dialog.getByLabel("Transfer to").selectOption({ label: "A phone number" });
+  await dialog.getByLabel("Phone number").fill(target);
+  await dialog.getByLabel("Type").selectOption({ label: "Warm (talk first)" });
+  await dialog.getByRole("button", { name: "Consult" }).click();
+  const bar = page.getByRole("region", { name: "Consult" });
+  await expect(bar).toContainText("Talking", { timeout: 15_000 });
+  // The agent hears the number (700 Hz), not the caller, who waits with music.
+  await expect.poll(() => heardInBrowser(page), { timeout: 10_000 }).toBeLessThan(800);
+  await bar.getByRole("button", { name: "Complete transfer" }).click();
+  await expect(page.getByRole("form", { name: "Wrap-up" })).toBeVisible({ timeout: 10_000 });
+  const joinedAt = Date.now();
+  await sleep(2500);
+  const until = Date.now();
+  await caller.hangup();
+  await far.waitFor("CALL_CLOSED", 10_000);
+  const at = (ms: number) => Math.round(((ms - established) / 1000) * 8000);
+  expect(dominantFrequency(caller.heard().subarray(at(joinedAt + 500), at(until - 300))).hz).toBe(700);
+  const farHeard = far.heard();
+  expect(dominantFrequency(farHeard.subarray(farHeard.length - 12_000, farHeard.length - 2000)).hz).toBe(1000);
+  const record = await latestCall(cc.api);
+  expect((record.transfers as Array<{ type: string; data: Record<string, unknown> }>).map((t) => [t.type, t.data.number])).toEqual([["transfer_warm", target]]);
+  expect((record.events as Array<{ type: string }>).map((e) => e.type)).toEqual(expect.arrayContaining(["consult_offered", "transfer_warm", "ended"]));
+});

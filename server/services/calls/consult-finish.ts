@@ -18,7 +18,9 @@ export async function consultComplete({ ctx, input }: { ctx: Ctx; input: { callI
     const call = await getCallInTenant(ctx, input.callId, { forUpdate: true });
     if (call.state !== "in_call" || call.agentId !== input.from) throw new AppError("conflict", "Only the agent in the call can complete its transfer");
     const to = "userId" in input.to ? { userId: input.to.userId } : { number: input.to.number };
-    const row = await changeCall(ctx, call.id, "userId" in to ? { agentId: to.userId } : {}, { type: "transfer_warm", data: { from: input.from, ...to } });
+    const event = { type: "transfer_warm", data: { from: input.from, ...to } };
+    // An agent becomes the call's agent; a number just takes over the talking.
+    const row = "userId" in to ? await changeCall(ctx, call.id, { agentId: to.userId }, event) : (await addCallEvent(ctx, call.id, event), call);
     await moveAgent(ctx, input.from, "after_call_work", { callId: call.id, until: new Date(ctx.deps.now().getTime() + AFTER_CALL_WORK_MS), from: ["in_call"], onCall: call.id });
     afterCommit(ctx, () => ctx.deps.kickRouting(ctx.tenantId));
     return row;
