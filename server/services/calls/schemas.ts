@@ -46,7 +46,8 @@ export const callOut = callSummaryOut.extend({
   audioStats: z.record(z.string(), z.number()).nullable(),
   ivrPath: z.array(z.string()),
   offers: z.array(z.object({ id: z.uuid(), userId: z.uuid(), agentName: z.string(), offeredAt: z.iso.datetime(), result: z.enum(OFFER_RESULTS), respondedAt: z.iso.datetime().nullable() })),
-  transfers: z.array(z.object({ at: z.iso.datetime(), data: z.record(z.string(), z.unknown()) })),
+  /** transfer_blind, transfer_number (then transfer_connected or transfer_failed) and transfer_warm, with who and where. */
+  transfers: z.array(z.object({ at: z.iso.datetime(), type: z.string(), data: z.record(z.string(), z.unknown()) })),
   events: z.array(z.object({ at: z.iso.datetime(), type: z.string(), data: z.record(z.string(), z.unknown()) })),
 });
 export type CallOut = z.infer<typeof callOut>;
