@@ -33,6 +33,8 @@ test("an agent's SIP phone rings with the offer, answers, and carries the call b
   await caller.waitFor("CALL_ESTABLISHED", 15_000);
   await desk.waitFor("CALL_ESTABLISHED", 15_000);
   await expect.poll(async () => (await latestCall(cc.api)).state, { timeout: 10_000 }).toBe("in_call");
+  // The workspace shows the call, its audio on the phone (no browser audio to connect).
+  await expect(page.getByRole("status").filter({ hasText: "On your SIP phone" })).toBeVisible({ timeout: 10_000 });
   await sleep(2500);
   await desk.hangup(); // the agent hangs up on the phone: the call ends for the caller too
   await caller.waitFor("CALL_CLOSED", 10_000);

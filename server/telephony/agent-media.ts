@@ -42,7 +42,9 @@ export function createAgentMedia(d: AgentMediaDeps) {
   const own = async (who: AgentWho, callId: string) => legFor(callId, d.live.partyOf(who.tenantId, who.userId, callId));
 
   return {
+    /** The browser's transports; `{ onPhone: true }` when the agent took the call on their SIP phone. */
     async transports(who: AgentWho, callId: string) {
+      if (d.live.partyOf(who.tenantId, who.userId, callId).deskKey) return { onPhone: true as const };
       const leg = await own(who, callId);
       return { ...leg.transports, iceServers: d.iceServers };
     },

@@ -67,7 +67,13 @@ export function CallPanel({ call, contactName, controls, media, onHangup, selfId
       <ConsultBar hook={consult} />
 
       <div className={`grid gap-2 ${guest ? "grid-cols-1 justify-items-center" : "grid-cols-4"}`}>
-        <CallButton label={media.muted ? "Unmute" : "Mute"} active={media.muted} icon={media.muted ? <MicOffIcon /> : <MicIcon />} onClick={media.toggleMute} />
+        <CallButton
+          label={media.muted ? "Unmute" : "Mute"}
+          active={media.muted}
+          icon={media.muted ? <MicOffIcon /> : <MicIcon />}
+          disabled={media.status === "phone"}
+          onClick={media.toggleMute}
+        />
         {!guest && (
           <>
             <CallButton

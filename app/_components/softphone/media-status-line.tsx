@@ -10,8 +10,8 @@ export function MediaStatusLine({ media }: { media: CallMediaHook }) {
       </div>
     );
   }
-  const text = media.status === "connecting" ? "Connecting audio…" : media.status === "connected" ? "Audio connected" : "";
-  const dot = media.status === "connected" ? "bg-emerald-500" : "bg-amber-400 animate-pulse";
+  const text = { idle: "", connecting: "Connecting audio…", connected: "Audio connected", phone: "On your SIP phone", failed: "" }[media.status];
+  const dot = media.status === "connected" ? "bg-emerald-500" : media.status === "phone" ? "bg-brand-500" : "bg-amber-400 animate-pulse";
   return (
     <p role="status" className="mt-2 flex h-5 items-center justify-center gap-2 text-xs text-slate-500">
       {text && <span aria-hidden className={`size-2 rounded-full ${dot}`} />}

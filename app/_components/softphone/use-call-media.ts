@@ -5,7 +5,8 @@ import { useTenantEvent } from "@/app/_lib/use-tenant-event";
 import { emitVerb } from "@/app/_lib/socket";
 import { mediaErrorMessage } from "./media-error";
 
-export type MediaStatus = "idle" | "connecting" | "connected" | "failed";
+/** `phone`: the agent took the call on their SIP phone; the browser carries no audio. */
+export type MediaStatus = "idle" | "connecting" | "connected" | "phone" | "failed";
 
 export interface CallMediaHook {
   status: MediaStatus;
@@ -22,13 +23,18 @@ interface TransportsReply {
   send: object;
   recv: object;
   iceServers?: RTCIceServer[];
+  onPhone?: true;
 }
+
+/** The call's audio is on the agent's SIP phone (not an error: nothing to connect here). */
+class OnPhone extends Error {}
 
 /** The agent's side of the signalling, over Socket.IO acks; ICE servers go to both transports. */
 function socketSignal(callId: string, consumed: Set<string>): AgentMediaSignal {
   return {
     async transports() {
       const r = (await emitVerb("media:transports", { callId })) as TransportsReply;
+      if (r.onPhone) throw new OnPhone("on the SIP phone");
       const ice = r.iceServers?.length ? { iceServers: r.iceServers } : {};
       return { routerRtpCapabilities: r.routerRtpCapabilities, send: { ...r.send, ...ice }, recv: { ...r.recv, ...ice } } as Awaited<ReturnType<AgentMediaSignal["transports"]>>;
     },
@@ -87,6 +93,7 @@ export function useCallMedia(callId: string | null): CallMediaHook {
     const timer = setTimeout(() => {
       start().catch((e: unknown) => {
         if (closed) return;
+        if (e instanceof OnPhone) return setStatus("phone");
         setError(mediaErrorMessage(e));
         setStatus("failed");
       });
