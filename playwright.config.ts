@@ -77,6 +77,8 @@ export default defineConfig({
       RTC_LISTEN_IP: "127.0.0.1",
       RTC_MIN_PORT: "41000",
       RTC_MAX_PORT: "41999",
+      // Stopping the server at the end drains for at most 3 s (a call a test left up ends then).
+      DRAIN_SECONDS: "3",
       MEDIA_WORKERS: "1",
     },
   },

@@ -38,6 +38,10 @@ export interface App {
   deps: Deps;
   database: Database;
   listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
+  /** Graceful drain: no new calls (SIP 503, readyz 503), live ones go on for DRAIN_SECONDS at most. */
+  drain(): Promise<void>;
+  /** Cuts a drain short (close then ends the live calls). */
+  endDrain(): void;
   close(): Promise<void>;
 }
 
@@ -77,11 +81,15 @@ export async function createApp({ env, database, dev = false, log = console.log 
   await nextApp.prepare();
   const handle = nextApp.getRequestHandler();
 
+  let draining = false;
+  const drainCut = new AbortController();
   const ops: Record<string, (res: ServerResponse) => Promise<void>> = {
     "/healthz": async (res) => send(res, 200, "application/json", JSON.stringify({ status: "ok" })),
     "/readyz": async (res) => {
       const ok = await db.ready();
-      send(res, ok ? 200 : 503, "application/json", JSON.stringify({ status: ok ? "ready" : "not ready", database: ok }));
+      // A draining node is alive but takes no new work: load balancers stop sending it any.
+      const status = draining ? "draining" : ok ? "ready" : "not ready";
+      send(res, ok && !draining ? 200 : 503, "application/json", JSON.stringify({ status, database: ok }));
     },
     "/metrics": async (res) => send(res, 200, metrics.registry.contentType, await metrics.registry.metrics()),
   };
@@ -140,6 +148,13 @@ export async function createApp({ env, database, dev = false, log = console.log 
         });
       });
     },
+    /** Takes no new calls and lets live ones finish (DRAIN_SECONDS at most); readyz says so. */
+    async drain() {
+      draining = true;
+      const left = await telephony?.drain(env.DRAIN_SECONDS * 1000, drainCut.signal);
+      if (left) log(`Ending ${left} live call(s)`);
+    },
+    endDrain: () => drainCut.abort(),
     async close() {
       // Graceful: take no new requests, let the ones in flight finish (10 s at most), then close.
       server.close();

@@ -19,18 +19,25 @@ async function main() {
 
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      console.log(`${signal} again: ending live calls now`);
+      app.endDrain();
+      return;
+    }
     stopping = true;
-    console.log(`${signal}: shutting down`);
-    const force = setTimeout(() => process.exit(1), 10_000);
+    console.log(`${signal}: taking no new calls; live calls may go on for ${env.DRAIN_SECONDS} s (${signal} again to end them now)`);
+    const force = setTimeout(() => process.exit(1), (env.DRAIN_SECONDS + 15) * 1000);
     force.unref();
-    app.close().then(
-      () => process.exit(0),
-      (e: unknown) => {
-        console.error(e);
-        process.exit(1);
-      },
-    );
+    app
+      .drain()
+      .then(() => app.close())
+      .then(
+        () => process.exit(0),
+        (e: unknown) => {
+          console.error(e);
+          process.exit(1);
+        },
+      );
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));

@@ -122,6 +122,8 @@ export interface SipGateway {
    * response within 4 s, transport error), rejected (anything else, or no usable SDP).
    */
   dial(o: DialOptions): Promise<{ legId: string; codec: "pcmu" | "pcma" }>;
+  /** From now on new inbound INVITEs get 503 with Retry-After; live calls go on (graceful drain). */
+  drain(): void;
   /** RFC 4733 digits to the far end of the call's SIP leg. */
   sendDtmf(callId: string, digits: string): Promise<void>;
   /** OPTIONS; ok for a 2xx within 5 s. */

@@ -15,6 +15,8 @@ export interface GatewayContext {
   /** INVITEs being routed or set up (count toward maxCalls). */
   pending: number;
   closing: boolean;
+  /** Taking no new inbound calls (503), while live ones go on. */
+  draining: boolean;
   readonly nonces: ReturnType<typeof createNonces>;
   /** Address in Via/Contact, and in SDP. */
   readonly sipIp: string;

@@ -40,6 +40,7 @@ export async function createSipGateway(o: SipGatewayOptions): Promise<SipGateway
     bySipCallId,
     pending: 0,
     closing: false,
+    draining: false,
     nonces: createNonces(),
     sipIp,
     sdpIp: o.rtpAnnouncedIp ?? o.publicIp ?? o.rtpListenIp,
@@ -107,6 +108,9 @@ export async function createSipGateway(o: SipGatewayOptions): Promise<SipGateway
     sendDtmf: (callId: string, digits: string) => sendDtmf(calls.get(callId), digits),
     dial: (d: DialOptions) => dial(ctx, d),
     ping: (target: SipTarget) => ping(ctx, target),
+    drain() {
+      ctx.draining = true;
+    },
     activeCalls: () => calls.size,
     stats: () => ({ calls: calls.size, pending: ctx.pending, droppedMessages: transport.dropped }),
     async close() {

@@ -96,6 +96,16 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
     gateway: sip,
     media,
     announcer,
+    /**
+     * Graceful drain: new inbound calls get 503 (a SIP load balancer sends them elsewhere) while
+     * the live ones go on; resolves when none are left or `ms` passed (close ends the rest).
+     */
+    async drain(ms: number, cut?: AbortSignal) {
+      sip.drain();
+      const until = Date.now() + ms;
+      while (live.size() > 0 && Date.now() < until && !cut?.aborted) await new Promise((r) => setTimeout(r, 200));
+      return live.size();
+    },
     async close() {
       clearInterval(maxWait);
       deps.notifyUser = notifyUser;
