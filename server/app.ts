@@ -133,7 +133,7 @@ export async function createApp({ env, database, dev = false, log = console.log 
   const purgeTimer = setInterval(purge, 3_600_000);
   purgeTimer.unref();
   // Webhook deliveries waiting in the outbox go out every second (any node; SKIP LOCKED shares them).
-  const webhookDelivery = startWebhookDelivery(deps);
+  const webhookDelivery = startWebhookDelivery(deps, { allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === "on" });
 
   return {
     deps,

@@ -99,7 +99,7 @@ describe.each(testDrivers)("webhook delivery on $name", (driver) => {
   it("POSTs the event as JSON, signed with the webhook's secret, and marks it delivered", async () => {
     const { ctx, webhook } = await withWebhook("/signed");
     const ticket = await tickets.create({ ctx, input: { subject: "Broken phone", description: "", status: "open", priority: "normal", contactId: null, assigneeId: null, callId: null } });
-    expect(await deliverDue(deps, { only: only(ctx) })).toBe(1);
+    expect(await deliverDue(deps, { only: only(ctx), allowPrivate: true })).toBe(1);
 
     const [req] = receivedAt("/signed");
     const [row] = await deliveryRows(ctx);
@@ -110,21 +110,40 @@ describe.each(testDrivers)("webhook delivery on $name", (driver) => {
     expect(verifySignature(webhook.secret, signature, (req?.body ?? "").replace("Broken", "Fixed"), 300, clock)).toBe(false);
     expect(JSON.parse(req?.body ?? "")).toEqual({ id: row?.eventId, type: "ticket.created", createdAt: new Date(clock).toISOString(), tenantId: ctx.tenantId, data: ticket });
     expect(row).toMatchObject({ status: "delivered", attempts: 1, lastStatus: 200, lastError: null, deliveredAt: new Date(clock) });
-    expect(await deliverDue(deps, { only: only(ctx) })).toBe(0);
+    expect(await deliverDue(deps, { only: only(ctx), allowPrivate: true })).toBe(0);
+  });
+
+  it("refuses loopback and private targets unless they are allowed, and records why", async () => {
+    const { ctx } = await withWebhook("/private");
+    await tickets.create({ ctx, input: { subject: "Private", description: "", status: "open", priority: "normal", contactId: null, assigneeId: null, callId: null } });
+    expect(await deliverDue(deps, { only: only(ctx) })).toBe(1);
+    expect(receivedAt("/private")).toHaveLength(0);
+    const [row] = await deliveryRows(ctx);
+    expect(row).toMatchObject({ status: "pending", attempts: 1, lastStatus: null });
+    expect(row?.lastError).toMatch(/127\.0\.0\.1 is a private or local address/);
+  });
+
+  it("checks the address a host name resolves to when it connects (localhost is refused)", async () => {
+    const t = await makeTenant(deps);
+    await create({ ctx: t.ctx, input: webhookCreate.parse({ url: hook.url.replace("127.0.0.1", "localhost") + "/by-name", events: ["ticket.created"] }) });
+    await tickets.create({ ctx: t.ctx, input: { subject: "By name", description: "", status: "open", priority: "normal", contactId: null, assigneeId: null, callId: null } });
+    await deliverDue(deps, { only: only(t.ctx) });
+    expect(receivedAt("/by-name")).toHaveLength(0);
+    expect((await deliveryRows(t.ctx))[0]?.lastError).toMatch(/localhost resolves to a private or local address/);
   });
 
   it("retries after a failure with the backoff: a 500 then a 200 is delivered on attempt 2", async () => {
     const { ctx, webhook } = await withWebhook("/flaky", ["ticket.created"]);
     hook.replies.push(status(500));
     await sendTest({ ctx, input: { id: webhook.id } });
-    await deliverDue(deps, { only: only(ctx), backoffMs: [2_000] });
+    await deliverDue(deps, { only: only(ctx), allowPrivate: true, backoffMs: [2_000] });
     const [failed] = await deliveryRows(ctx);
     expect(failed).toMatchObject({ status: "pending", attempts: 1, lastStatus: 500, lastError: "HTTP 500", nextAttemptAt: new Date(clock + 2_000) });
 
     clock += 1_999;
-    expect(await deliverDue(deps, { only: only(ctx), backoffMs: [2_000] })).toBe(0);
+    expect(await deliverDue(deps, { only: only(ctx), allowPrivate: true, backoffMs: [2_000] })).toBe(0);
     clock += 1;
-    expect(await deliverDue(deps, { only: only(ctx), backoffMs: [2_000] })).toBe(1);
+    expect(await deliverDue(deps, { only: only(ctx), allowPrivate: true, backoffMs: [2_000] })).toBe(1);
     const [delivered] = await deliveryRows(ctx);
     expect(delivered).toMatchObject({ status: "delivered", attempts: 2, lastStatus: 200, lastError: null });
     expect(receivedAt("/flaky").map((r) => r.headers["hotline-event"])).toEqual(["ping", "ping"]);
@@ -137,15 +156,15 @@ describe.each(testDrivers)("webhook delivery on $name", (driver) => {
     for (let i = 0; i < 7; i++) hook.replies.push(status(503));
     await sendTest({ ctx, input: { id: webhook.id } });
     for (const wait of BACKOFF_MS) {
-      expect(await deliverDue(deps, { only: only(ctx) })).toBe(1);
+      expect(await deliverDue(deps, { only: only(ctx), allowPrivate: true })).toBe(1);
       const [row] = await deliveryRows(ctx);
       expect(row?.nextAttemptAt.getTime() ?? 0).toBe(clock + wait);
       clock += wait;
     }
-    expect(await deliverDue(deps, { only: only(ctx) })).toBe(1);
+    expect(await deliverDue(deps, { only: only(ctx), allowPrivate: true })).toBe(1);
     expect((await deliveryRows(ctx))[0]).toMatchObject({ status: "failed", attempts: 7, lastStatus: 503 });
     clock += 86_400_000;
-    expect(await deliverDue(deps, { only: only(ctx) })).toBe(0);
+    expect(await deliverDue(deps, { only: only(ctx), allowPrivate: true })).toBe(0);
     expect(receivedAt("/down")).toHaveLength(7);
   });
 
@@ -155,7 +174,7 @@ describe.each(testDrivers)("webhook delivery on $name", (driver) => {
     hook.replies.push((res) => (hung = res));
     await sendTest({ ctx, input: { id: webhook.id } });
     const started = Date.now();
-    await deliverDue(deps, { only: only(ctx), timeoutMs: 300 });
+    await deliverDue(deps, { only: only(ctx), allowPrivate: true, timeoutMs: 300 });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect((await deliveryRows(ctx))[0]).toMatchObject({ status: "pending", attempts: 1, lastStatus: null, lastError: "No answer within 0.3 s" });
     hung?.destroy();
@@ -165,7 +184,7 @@ describe.each(testDrivers)("webhook delivery on $name", (driver) => {
     const { ctx, webhook } = await withWebhook("/moved");
     hook.replies.push(status(302, { location: `${hook.url}/elsewhere` }));
     await sendTest({ ctx, input: { id: webhook.id } });
-    await deliverDue(deps, { only: only(ctx) });
+    await deliverDue(deps, { only: only(ctx), allowPrivate: true });
     expect((await deliveryRows(ctx))[0]).toMatchObject({ status: "pending", attempts: 1, lastStatus: 302, lastError: `HTTP 302 (redirect to ${hook.url}/elsewhere not followed)` });
     expect(receivedAt("/moved")).toHaveLength(1);
     expect(receivedAt("/elsewhere")).toHaveLength(0);
@@ -179,16 +198,16 @@ describe.each(testDrivers)("webhook delivery on $name", (driver) => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const made = await create({ ctx, input: webhookCreate.parse({ url: `http://127.0.0.1:${port}/`, events: ["call.ended"] }) });
     await sendTest({ ctx, input: { id: made.id } });
-    await deliverDue(deps, { only: only(ctx) });
+    await deliverDue(deps, { only: only(ctx), allowPrivate: true });
     expect((await deliveryRows(ctx))[0]).toMatchObject({ status: "pending", attempts: 1, lastStatus: null, lastError: expect.stringContaining("ECONNREFUSED") });
   });
 
   it("two nodes delivering at once send each delivery once", async () => {
     const { ctx, webhook } = await withWebhook("/twice");
     for (let i = 0; i < 6; i++) await sendTest({ ctx, input: { id: webhook.id } });
-    const claimed = await Promise.all([deliverDue(deps, { only: only(ctx), batchSize: 4 }), deliverDue(deps, { only: only(ctx), batchSize: 4 })]);
+    const claimed = await Promise.all([deliverDue(deps, { only: only(ctx), allowPrivate: true, batchSize: 4 }), deliverDue(deps, { only: only(ctx), allowPrivate: true, batchSize: 4 })]);
     expect(claimed[0] + claimed[1]).toBe(6);
-    expect(await deliverDue(deps, { only: only(ctx) })).toBe(0);
+    expect(await deliverDue(deps, { only: only(ctx), allowPrivate: true })).toBe(0);
     const ids = receivedAt("/twice").map((r) => r.headers["hotline-delivery"]);
     expect(ids).toHaveLength(6);
     expect(new Set(ids).size).toBe(6);
@@ -200,7 +219,7 @@ describe.each(testDrivers)("webhook delivery on $name", (driver) => {
     hook.replies.push(() => {}); // never answers
     await sendTest({ ctx, input: { id: webhook.id } });
     const stop = new AbortController();
-    const round = deliverDue(deps, { only: only(ctx), signal: stop.signal });
+    const round = deliverDue(deps, { only: only(ctx), allowPrivate: true, signal: stop.signal });
     await expect.poll(() => receivedAt("/restart").length).toBe(1);
     stop.abort();
     await round;
@@ -209,27 +228,27 @@ describe.each(testDrivers)("webhook delivery on $name", (driver) => {
     const lease = 60_000;
     const [row] = await deliveryRows(ctx);
     await db.db.update(webhookDeliveries).set({ nextAttemptAt: new Date(clock + lease) }).where(eq(webhookDeliveries.id, row?.id ?? ""));
-    expect(await deliverDue(deps, { only: only(ctx) })).toBe(0);
+    expect(await deliverDue(deps, { only: only(ctx), allowPrivate: true })).toBe(0);
     clock += lease;
-    expect(await deliverDue(deps, { only: only(ctx) })).toBe(1);
+    expect(await deliverDue(deps, { only: only(ctx), allowPrivate: true })).toBe(1);
     expect((await deliveryRows(ctx))[0]).toMatchObject({ status: "delivered", attempts: 1 });
   });
 
   it("gives up a disabled webhook's pending deliveries; a node with another APP_SECRET leaves them to the others", async () => {
     const { ctx, webhook } = await withWebhook("/off");
     await sendTest({ ctx, input: { id: webhook.id } });
-    await deliverDue({ ...deps, secret: "another-secret-another-secret-!!" }, { only: only(ctx) });
+    await deliverDue({ ...deps, secret: "another-secret-another-secret-!!" }, { only: only(ctx), allowPrivate: true });
     expect((await deliveryRows(ctx))[0]).toMatchObject({ status: "pending", attempts: 0, nextAttemptAt: new Date(clock + 5_000), lastError: expect.stringContaining("APP_SECRET") });
     clock += 5_000;
     await update({ ctx, input: { id: webhook.id, patch: { active: false } } });
-    await deliverDue(deps, { only: only(ctx) });
+    await deliverDue(deps, { only: only(ctx), allowPrivate: true });
     expect((await deliveryRows(ctx))[0]).toMatchObject({ status: "failed", attempts: 0, lastError: "Not sent: the webhook was disabled" });
     expect(receivedAt("/off")).toHaveLength(0);
   });
 
   it("the loop delivers within its interval and stops on close", async () => {
     const { ctx, webhook } = await withWebhook("/loop");
-    const loop = startWebhookDelivery(deps, { only: only(ctx), intervalMs: 50 });
+    const loop = startWebhookDelivery(deps, { only: only(ctx), allowPrivate: true, intervalMs: 50 });
     try {
       await sendTest({ ctx, input: { id: webhook.id } });
       await expect.poll(async () => (await deliveryRows(ctx))[0]?.status, { timeout: 5_000 }).toBe("delivered");

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import { webhookDeliveries, webhooks } from "@/db/schema";
 import type { Deps } from "../context";
 import { unseal } from "../crypto/sealed";
+import { postOnce } from "./post";
 import { signatureHeader } from "./signature";
 
 export { verifySignature } from "./signature";
@@ -21,6 +22,8 @@ export interface DeliveryOptions {
   only?: { tenantId: string };
   /** Aborts requests in flight (shutdown); their deliveries are left due, not counted as attempts. */
   signal?: AbortSignal;
+  /** Loopback, private and link-local targets too (WEBHOOKS_ALLOW_PRIVATE; tests). Default: public only. */
+  allowPrivate?: boolean;
 }
 
 /** A node that cannot unseal a secret (another APP_SECRET) leaves the delivery to the others this long. */
@@ -117,22 +120,13 @@ async function settle(deps: Deps, id: string, set: Partial<typeof webhookDeliver
     .where(and(eq(webhookDeliveries.id, id), eq(webhookDeliveries.status, "pending")));
 }
 
-/** POSTs once: no redirects followed, `timeoutMs` for the answer; a 2xx is success. */
+/** POSTs once (see post.ts); a 2xx is success, anything else an error worth a retry. */
 async function post(url: string, body: string, headers: Record<string, string>, opts: DeliveryOptions): Promise<Outcome> {
-  const timeoutMs = opts.timeoutMs ?? 10_000;
-  const signals = [AbortSignal.timeout(timeoutMs), ...(opts.signal ? [opts.signal] : [])];
-  try {
-    const res = await fetch(url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.any(signals) });
-    await res.body?.cancel().catch(() => {});
-    if (res.status >= 200 && res.status < 300) return { status: res.status, error: null };
-    const redirect = res.status >= 300 && res.status < 400 ? ` (redirect to ${res.headers.get("location") ?? "no location"} not followed)` : "";
-    return { status: res.status, error: `HTTP ${res.status}${redirect}`.slice(0, 500) };
-  } catch (e) {
-    if (opts.signal?.aborted) return "stopped";
-    if (e instanceof Error && e.name === "TimeoutError") return { status: null, error: `No answer within ${timeoutMs / 1000} s` };
-    const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
-    return { status: null, error: (cause instanceof Error ? cause.message : String(cause)).slice(0, 500) || "The request failed" };
-  }
+  const out = await postOnce(url, body, headers, { timeoutMs: opts.timeoutMs ?? 10_000, allowPrivate: opts.allowPrivate ?? false, signal: opts.signal });
+  if (out === "stopped" || out.error !== null || out.status === null) return out === "stopped" ? out : { status: out.status, error: out.error };
+  if (out.status >= 200 && out.status < 300) return { status: out.status, error: null };
+  const redirect = out.status >= 300 && out.status < 400 ? ` (redirect to ${out.location ?? "no location"} not followed)` : "";
+  return { status: out.status, error: `HTTP ${out.status}${redirect}`.slice(0, 500) };
 }
 
 /**

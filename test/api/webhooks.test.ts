@@ -28,7 +28,7 @@ let server: TestServer;
 beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-  server = await startServer();
+  server = await startServer({ WEBHOOKS_ALLOW_PRIVATE: "on" }); // the receivers are on 127.0.0.1
 });
 afterAll(async () => {
   await server?.close();
