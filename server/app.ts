@@ -65,7 +65,7 @@ export async function createApp({ env, database, dev = false, log = console.log 
   }
 
   // notify is bound to Socket.IO once the HTTP server exists (below).
-  const deps: Deps = { db: db.db, secret, rateLimiter, now: () => new Date(), notify: () => {}, notifyUser: () => {}, nodeId: env.NODE_ID ?? `${hostname()}:${process.pid}`, kickRouting: () => {}, billing: billingFromEnv(env), dataDir };
+  const deps: Deps = { db: db.db, secret, rateLimiter, now: () => new Date(), notify: () => {}, notifyUser: () => {}, nodeId: env.NODE_ID ?? `${hostname()}:${process.pid}`, kickRouting: () => {}, billing: billingFromEnv(env), dataDir, webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === "on" };
   const trustedOrigins = env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).origin] : [];
   const metrics = createMetrics();
   setRuntime({
@@ -133,7 +133,7 @@ export async function createApp({ env, database, dev = false, log = console.log 
   const purgeTimer = setInterval(purge, 3_600_000);
   purgeTimer.unref();
   // Webhook deliveries waiting in the outbox go out every second (any node; SKIP LOCKED shares them).
-  const webhookDelivery = startWebhookDelivery(deps, { allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === "on" });
+  const webhookDelivery = startWebhookDelivery(deps, { allowPrivate: deps.webhooksAllowPrivate });
 
   return {
     deps,

@@ -20,6 +20,8 @@ export interface Deps {
   dataDir: string;
   /** Stripe, or null in self-hosted mode (billing off, unlimited seats). */
   billing: { provider: BillingProvider; graceDays: number; publicUrl: string | null } | null;
+  /** Webhooks (and the CRM lookup) may reach loopback and private addresses (WEBHOOKS_ALLOW_PRIVATE). */
+  webhooksAllowPrivate?: boolean;
   /** Asks the routing engine to look at this tenant's waiting calls and free agents now. */
   kickRouting: (tenantId: string) => void;
 }

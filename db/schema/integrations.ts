@@ -10,6 +10,8 @@ export const WEBHOOK_EVENTS = [
   "call.wrapped_up",
   "ticket.created",
   "ticket.updated",
+  /** Not an event: a request the screen pop makes (the receiver answers with the caller's CRM record). */
+  "contact.lookup",
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 

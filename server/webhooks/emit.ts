@@ -34,7 +34,7 @@ const isCallEvent = (type: WebhookEvent): type is "call.started" | "call.answere
  * written in ctx's transaction (none for a change that rolls back, none lost once it commits).
  * Returns `source`, so a service can emit and return in one expression.
  */
-export async function emitEvent<E extends WebhookEvent>(ctx: Ctx, type: E, source: EventSource[E]): Promise<EventSource[E]> {
+export async function emitEvent<E extends keyof EventSource>(ctx: Ctx, type: E, source: EventSource[E]): Promise<EventSource[E]> {
   // KEY SHARE: a webhook deleted meanwhile waits for this transaction (or is already gone from the list).
   const targets = await exec(ctx)
     .select({ id: webhooks.id })

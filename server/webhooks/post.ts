@@ -10,12 +10,14 @@ import { request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
 import { isPublicAddress } from "./public-address";
 
-export type PostOutcome = { status: number | null; error: string | null; location?: string | null } | "stopped";
+export type PostOutcome = { status: number | null; error: string | null; location?: string | null; body?: string } | "stopped";
 
 export interface PostOptions {
   timeoutMs: number;
   allowPrivate: boolean;
   signal?: AbortSignal;
+  /** Keep up to this many bytes of the answer's body (default: none). */
+  readBody?: number;
 }
 
 class Refused extends Error {}
@@ -53,9 +55,16 @@ export function postOnce(url: string, body: string, headers: Record<string, stri
       u,
       { method: "POST", headers: { ...headers, "Content-Length": Buffer.byteLength(body) }, lookup: guardedLookup(o.allowPrivate), signal: o.signal },
       (res) => {
-        res.resume(); // the answer's body is not needed
-        res.on("end", () => done({ status: res.statusCode ?? null, error: null, location: res.headers.location ?? null }));
-        res.on("error", () => done({ status: res.statusCode ?? null, error: null, location: res.headers.location ?? null }));
+        const chunks: Buffer[] = [];
+        let kept = 0;
+        res.on("data", (c: Buffer) => {
+          if (kept >= (o.readBody ?? 0)) return; // beyond what is wanted: read and dropped
+          chunks.push(c);
+          kept += c.length;
+        });
+        const out = () => ({ status: res.statusCode ?? null, error: null, location: res.headers.location ?? null, body: Buffer.concat(chunks).subarray(0, o.readBody ?? 0).toString("utf8") });
+        res.on("end", () => done(out()));
+        res.on("error", () => done(out()));
       },
     );
     const timer = setTimeout(() => {

@@ -50,4 +50,6 @@ export const screenPopOut = z.object({
     }),
   ),
   openTickets: z.array(z.object({ id: z.uuid(), subject: z.string(), status: z.string(), priority: z.string(), createdAt: z.iso.datetime() })),
+  /** The tenant's CRM record of the number (a webhook answering contact.lookup), when there is one. */
+  crm: z.object({ name: z.string().optional(), company: z.string().optional(), notes: z.string().optional(), url: z.string().optional() }).nullable(),
 });

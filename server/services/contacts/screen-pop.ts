@@ -1,10 +1,15 @@
 import { and, desc, eq, ne, or } from "drizzle-orm";
 import { calls, dispositions, tickets, users } from "@/db/schema";
 import { type Ctx, exec } from "../../context";
+import { crmLookup } from "../../webhooks/crm-lookup";
 import { findOrCreateContactByPhone, toContactOut } from "./internal";
 
-/** What pops up when a call is offered: the caller's contact (made on the fly), past calls, open tickets. */
+/**
+ * What pops up when a call is offered: the caller's contact (made on the fly), past calls, open
+ * tickets, and the tenant's CRM record of the number when a webhook answers contact.lookup.
+ */
 export async function screenPop({ ctx, input }: { ctx: Ctx; input: { phone: string } }) {
+  const crm = crmLookup(ctx, input.phone).catch(() => null);
   const contact = await findOrCreateContactByPhone(ctx, input.phone);
   const db = exec(ctx);
   const past = await db
@@ -36,5 +41,6 @@ export async function screenPop({ ctx, input }: { ctx: Ctx; input: { phone: stri
       notes: call.notes,
     })),
     openTickets: open.map((t) => ({ id: t.id, subject: t.subject, status: t.status, priority: t.priority, createdAt: t.createdAt.toISOString() })),
+    crm: await crm,
   };
 }

@@ -10,6 +10,7 @@ export const EVENT_LABELS = {
   "call.wrapped_up": "Call wrapped up",
   "ticket.created": "Ticket created",
   "ticket.updated": "Ticket updated",
+  "contact.lookup": "Contact lookup (the screen pop asks your CRM about the caller)",
 } as const satisfies Record<WebhookEvent, string>;
 export const EVENTS = Object.keys(EVENT_LABELS) as WebhookEvent[];
 

@@ -1,6 +1,7 @@
 import { Card } from "@/app/_components/card";
 import { Loading } from "@/app/_components/states";
 import { CallerCard } from "./caller-card";
+import { CrmCard } from "./crm-card";
 import { OpenTickets } from "./open-tickets";
 import { PastCalls } from "./past-calls";
 import type { LookupState } from "./use-caller-lookup";
@@ -34,11 +35,12 @@ export function ScreenPop({ phone, lookup }: { phone: string | null; lookup: Loo
       </Card>
     );
   }
-  const { contact, pastCalls, openTickets } = lookup.data;
+  const { contact, pastCalls, openTickets, crm } = lookup.data;
   return (
     <div className="space-y-6">
       <Card title="Caller">
         <CallerCard phone={phone} contact={contact} />
+        {crm && <CrmCard crm={crm} />}
       </Card>
       <div className="grid gap-6 xl:grid-cols-2">
         <Card title="Past calls">

@@ -24,10 +24,18 @@ export interface OpenTicket {
   priority: string;
   createdAt?: string;
 }
+/** The tenant's CRM record of the number (its contact.lookup webhook's answer). */
+export interface CrmRecord {
+  name?: string;
+  company?: string;
+  notes?: string;
+  url?: string;
+}
 export interface CallerLookup {
   contact: Contact | null;
   pastCalls: PastCall[];
   openTickets: OpenTicket[];
+  crm: CrmRecord | null;
 }
 
 export type LookupState = { status: "idle" } | { status: "loading" } | { status: "failed" } | { status: "ready"; data: CallerLookup };
@@ -43,7 +51,7 @@ export function useCallerLookup(phone: string | null): LookupState {
     let live = true;
     setState({ status: "loading" });
     api<Partial<CallerLookup>>(`/contacts/lookup?phone=${encodeURIComponent(phone)}`).then(
-      (r) => live && setState({ status: "ready", data: { contact: r.contact ?? null, pastCalls: r.pastCalls ?? [], openTickets: r.openTickets ?? [] } }),
+      (r) => live && setState({ status: "ready", data: { contact: r.contact ?? null, pastCalls: r.pastCalls ?? [], openTickets: r.openTickets ?? [], crm: r.crm ?? null } }),
       () => live && setState({ status: "failed" }),
     );
     return () => {
