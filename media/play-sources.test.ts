@@ -112,9 +112,9 @@ describe("play sources through mediasoup", () => {
     const a = legs[0]!;
     try {
       const cases: Array<[() => unknown, RegExp, string]> = [
-        [() => call.play(a.leg.id, { kind: "wav", path: bad }), /unsupported WAV format 2/, "bad_parameter"],
+        [() => call.play(a.leg.id, { kind: "wav", path: bad }), /unsupported WAV encoding \(format 2, 8-bit\)/, "bad_parameter"],
         [() => call.play(a.leg.id, { kind: "wav", path: join(dir, "missing.wav") }), /cannot read WAV/, "bad_parameter"],
-        [() => call.playMusic(a.leg.id, { wavPath: bad }), /unsupported WAV format/, "bad_parameter"],
+        [() => call.playMusic(a.leg.id, { wavPath: bad }), /unsupported WAV encoding/, "bad_parameter"],
         [() => call.play(a.leg.id, { kind: "tone", frequencies: [9000], durationMs: 100 }), /frequencies/, "bad_parameter"],
         [() => call.play(a.leg.id, { kind: "tone", frequencies: [900], durationMs: -1 }), /durationMs/, "bad_parameter"],
         [() => call.play(a.leg.id, { kind: "nope" } as never), /unknown play source kind/, "bad_parameter"],

@@ -33,12 +33,12 @@ describe("wavToPrompt: any simple WAV to 8 kHz mono", () => {
   });
 
   it.each([
-    ["not RIFF", Buffer.from("hello world, this is not a wav"), /not a WAV file/],
-    ["ADPCM", wav(2, 4 * 2, 8000, 1, 0.1, () => 0), /unsupported WAV format 2/],
-    ["12-bit PCM", wav(1, 16, 8000, 1, 0.1, () => 0).fill(12, 34, 35), /unsupported WAV format 1 with 12-bit/],
-    ["no data chunk", wav(1, 16, 8000, 1, 0.1, () => 0).subarray(0, 12 + 8 + 16), /no data chunk/],
+    ["not RIFF", Buffer.from("hello world, this is not a wav"), /not a WAV file \(no RIFF\/WAVE header\)/],
+    ["ADPCM", wav(2, 4 * 2, 8000, 1, 0.1, () => 0), /unsupported WAV encoding \(format 2, 8-bit\)/],
+    ["12-bit PCM", wav(1, 16, 8000, 1, 0.1, () => 0).fill(12, 34, 35), /unsupported WAV encoding \(format 1, 12-bit\)/],
+    ["no data chunk", wav(1, 16, 8000, 1, 0.1, () => 0).subarray(0, 12 + 8 + 16), /the WAV file is cut short \(no audio data\)/],
     ["empty data", wav(1, 16, 8000, 1, 0, () => 0), /no samples/],
-    ["truncated fmt", Buffer.concat([Buffer.from("RIFF\0\0\0\0WAVEfmt "), Buffer.from([16, 0, 0, 0, 1, 0])]), /fmt chunk too short/],
+    ["truncated fmt", Buffer.concat([Buffer.from("RIFF\0\0\0\0WAVEfmt "), Buffer.from([16, 0, 0, 0, 1, 0])]), /the WAV header is cut short/],
     ["zero channels", wav(1, 16, 8000, 1, 0.1, () => 0).fill(0, 22, 24), /channel count 0/],
     ["1 Hz rate", wav(1, 16, 8000, 1, 0.1, () => 0).fill(0, 24, 28).fill(1, 24, 25), /sample rate 1 Hz/],
   ])("refuses %s", (_name, buf, message) => {

@@ -3,7 +3,7 @@ import { decodeG711 } from "@/media/rtp/g711";
 import { dominantFrequency, goertzel, rms } from "@/media/rtp/tone";
 import { MAX_UPLOAD_BYTES, convertPrompt } from "./convert";
 import { makeMp3, makeWav, tone } from "./fixtures";
-import { resampleTo8k } from "./resample";
+import { resampleTo8k } from "@/media/rtp/resample";
 
 const pcmOf = async (file: Buffer) => {
   const out = await convertPrompt(file);

@@ -6,7 +6,7 @@
 import { encodeG711 } from "@/media/rtp/g711";
 import { PromptAudioError, emptyAudio, notAudio } from "./errors";
 import { decodeMp3, isMp3 } from "./mp3";
-import { PHONE_RATE, resampleTo8kYielding } from "./resample";
+import { PHONE_RATE, resampleTo8kYielding } from "@/media/rtp/resample";
 import { decodeWav, isWav } from "./wav";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import { decodeG711 } from "@/media/rtp/g711";
 import type { Ctx } from "../../context";
-import { PHONE_RATE } from "../../prompts/resample";
+import { PHONE_RATE } from "@/media/rtp/resample";
 import { pcmWav } from "../../prompts/wav-file";
 import { getPromptUlawInTenant } from "./internal";
 
