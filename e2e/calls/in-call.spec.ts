@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { dominantFrequency, rms } from "@/media/rtp/tone";
 import { type Baresip, startBaresip } from "@/test/peers/baresip";
 import { E2E_SIP_PORT } from "../../playwright.config";
-import { answer, callCenter, goAvailable, heardInBrowser, latestCall, secondAgent, toneShare } from "./setup";
+import { answer, callCenter, goAvailable, heardInBrowser, latestCall, secondAgent, toneShare, transferFromPanel } from "./setup";
 
 let caller: Baresip | undefined;
 test.afterEach(async () => {
@@ -38,11 +38,7 @@ test("a blind transfer hands the caller to another agent, who hears them", async
     await caller.waitFor("CALL_ESTABLISHED", 15_000);
     await answer(page);
     await goAvailable(other.page);
-    await page.getByRole("button", { name: "Transfer" }).click();
-    const dialog = page.getByRole("dialog", { name: "Transfer" });
-    await dialog.getByLabel("Transfer to").selectOption({ label: "An agent" });
-    await dialog.getByLabel("Agent").selectOption({ index: 1 });
-    await dialog.getByRole("button", { name: "Transfer call" }).click();
+    await transferFromPanel(page, { to: "agent" });
     await expect(page.getByRole("form", { name: "Wrap-up" })).toBeVisible({ timeout: 10_000 });
     await answer(other.page);
     await expect.poll(() => heardInBrowser(other.page), { timeout: 15_000 }).toBeGreaterThan(900);

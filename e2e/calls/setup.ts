@@ -111,3 +111,21 @@ export function toneShare(pcm: Int16Array, hz: number): number {
   for (let i = 0; i + slice <= pcm.length; i += slice, total++) if (Math.abs(dominantFrequency(pcm.subarray(i, i + slice)).hz - hz) <= 20) hits++;
   return total === 0 ? 0 : hits / total;
 }
+
+/**
+ * The agent transfers the call in the Transfer dialog: to the first other agent or to a number,
+ * blind ("Transfer call") or warm ("Consult": the consult bar follows).
+ */
+export async function transferFromPanel(page: Page, o: { to: "agent" } | { to: "number"; number: string }, mode: "blind" | "warm" = "blind") {
+  await page.getByRole("button", { name: "Transfer" }).click();
+  const dialog = page.getByRole("dialog", { name: "Transfer" });
+  if (o.to === "agent") {
+    await dialog.getByLabel("Transfer to").selectOption({ label: "An agent" });
+    await dialog.getByLabel("Agent").selectOption({ index: 1 });
+  } else {
+    await dialog.getByLabel("Transfer to").selectOption({ label: "A phone number" });
+    await dialog.getByLabel("Phone number").fill(o.number);
+  }
+  if (mode === "warm") await dialog.getByLabel("Type").selectOption({ label: "Warm (talk first)" });
+  await dialog.getByRole("button", { name: mode === "warm" ? "Consult" : "Transfer call" }).click();
+}

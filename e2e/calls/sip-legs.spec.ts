@@ -9,7 +9,7 @@ import { dominantFrequency } from "@/media/rtp/tone";
 import { type Baresip, startBaresip } from "@/test/peers/baresip";
 import { E2E_SIP_PORT } from "../../playwright.config";
 import { signUp } from "../fixtures";
-import { answer, apiOf, callCenter, goAvailable, heardInBrowser, latestCall, uniqueNumber } from "./setup";
+import { answer, apiOf, callCenter, goAvailable, heardInBrowser, latestCall, transferFromPanel, uniqueNumber } from "./setup";
 
 const phones: Baresip[] = [];
 test.afterEach(async () => {
@@ -70,11 +70,7 @@ test("a blind transfer to a number puts the caller through the outbound trunk", 
   const established = Date.now();
   await answer(page);
   await expect.poll(() => heardInBrowser(page), { timeout: 15_000 }).toBeGreaterThan(900);
-  await page.getByRole("button", { name: "Transfer" }).click();
-  const dialog = page.getByRole("dialog", { name: "Transfer" });
-  await dialog.getByLabel("Transfer to").selectOption({ label: "A phone number" });
-  await dialog.getByLabel("Phone number").fill(target);
-  await dialog.getByRole("button", { name: "Transfer call" }).click();
+  await transferFromPanel(page, { to: "number", number: target });
   await expect(page.getByRole("form", { name: "Wrap-up" })).toBeVisible({ timeout: 10_000 });
   await far.waitFor("CALL_ESTABLISHED", 15_000);
   const connectedAt = Date.now();
@@ -145,12 +141,7 @@ test("a warm transfer to a number: the agent talks to it first while the caller 
   const established = Date.now();
   await answer(page);
   await expect.poll(() => heardInBrowser(page), { timeout: 15_000 }).toBeGreaterThan(900);
-  await page.getByRole("button", { name: "Transfer" }).click();
-  const dialog = page.getByRole("dialog", { name: "Transfer" });
-  await dialog.getByLabel("Transfer to").selectOption({ label: "A phone number" });
-  await dialog.getByLabel("Phone number").fill(target);
-  await dialog.getByLabel("Type").selectOption({ label: "Warm (talk first)" });
-  await dialog.getByRole("button", { name: "Consult" }).click();
+  await transferFromPanel(page, { to: "number", number: target }, "warm");
   const bar = page.getByRole("region", { name: "Consult" });
   await expect(bar).toContainText("Talking", { timeout: 15_000 });
   // The agent hears the number (700 Hz), not the caller, who waits with music.

@@ -7,7 +7,7 @@ import { expect, test } from "@playwright/test";
 import { dominantFrequency, rms } from "@/media/rtp/tone";
 import { type Baresip, startBaresip } from "@/test/peers/baresip";
 import { E2E_SIP_PORT } from "../../playwright.config";
-import { answer, callCenter, goAvailable, heardInBrowser, latestCall, secondAgent, toneShare } from "./setup";
+import { answer, callCenter, goAvailable, heardInBrowser, latestCall, secondAgent, toneShare, transferFromPanel } from "./setup";
 
 let caller: Baresip | undefined;
 test.afterEach(async () => {
@@ -28,12 +28,7 @@ test("a warm transfer: consult, conference, complete; the colleague keeps the ca
     await expect.poll(() => heardInBrowser(page), { timeout: 15_000 }).toBeGreaterThan(900);
     await goAvailable(other.page);
 
-    await page.getByRole("button", { name: "Transfer" }).click();
-    const dialog = page.getByRole("dialog", { name: "Transfer" });
-    await dialog.getByLabel("Transfer to").selectOption({ label: "An agent" });
-    await dialog.getByLabel("Agent").selectOption({ index: 1 });
-    await dialog.getByLabel("Type").selectOption({ label: "Warm (talk first)" });
-    await dialog.getByRole("button", { name: "Consult" }).click();
+    await transferFromPanel(page, { to: "agent" }, "warm");
     const bar = page.getByRole("region", { name: "Consult" });
     await expect(bar).toContainText("Bo Agent");
     await expect(bar).toContainText("Ringing");
@@ -87,12 +82,7 @@ test("a consult the colleague declines puts the agent back with the caller", asy
     await caller.waitFor("CALL_ESTABLISHED", 15_000);
     await answer(page);
     await goAvailable(other.page);
-    await page.getByRole("button", { name: "Transfer" }).click();
-    const dialog = page.getByRole("dialog", { name: "Transfer" });
-    await dialog.getByLabel("Transfer to").selectOption({ label: "An agent" });
-    await dialog.getByLabel("Agent").selectOption({ index: 1 });
-    await dialog.getByLabel("Type").selectOption({ label: "Warm (talk first)" });
-    await dialog.getByRole("button", { name: "Consult" }).click();
+    await transferFromPanel(page, { to: "agent" }, "warm");
     const offer = other.page.getByRole("dialog", { name: "Incoming call" });
     await expect(offer).toBeVisible({ timeout: 15_000 });
     await offer.getByRole("button", { name: "Decline" }).click();
