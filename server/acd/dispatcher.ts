@@ -31,8 +31,9 @@ export function createDispatcher(deps: Deps, opts: { sweepMs?: number; log?: (ms
   async function route(tenantId: string): Promise<void> {
     const snap = await loadSnapshot(db, tenantId);
     if (snap.calls.length === 0) return;
+    const queueOf = new Map(snap.calls.map((c) => [c.callId, c.queueId]));
     for (const a of planOffers(snap.calls, snap.queues, snap.agents)) {
-      const queue = snap.queues.get(snap.calls.find((c) => c.callId === a.callId)?.queueId ?? "");
+      const queue = snap.queues.get(queueOf.get(a.callId) ?? "");
       if (queue) await claimOffer(deps, tenantId, a, queue);
     }
   }

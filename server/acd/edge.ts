@@ -24,25 +24,19 @@ export interface Snapshot {
 }
 
 export async function loadSnapshot(db: Db, tenantId: string): Promise<Snapshot> {
+  const empty: Snapshot = { calls: [], queues: new Map(), agents: [] };
+  // Most kicks (an agent free again, an offer over) find no call waiting: the agents are read
+  // only when there is one.
   const waiting = await db
     .select({ id: calls.id, queueId: calls.queueId, targetUserId: calls.targetUserId, queuedAt: calls.queuedAt, priority: calls.priority, fromNumber: calls.fromNumber })
     .from(calls)
     .where(and(eq(calls.tenantId, tenantId), eq(calls.state, "queued"), or(isNotNull(calls.queueId), isNotNull(calls.targetUserId))));
-  const available = await db
-    .select({ userId: agentStates.userId, idleSince: agentStates.idleSince })
-    .from(agentStates)
-    .innerJoin(users, and(eq(users.id, agentStates.userId), eq(users.status, "active")))
-    .where(and(eq(agentStates.tenantId, tenantId), eq(agentStates.state, "available")));
-  if (waiting.length === 0 || available.length === 0) return { calls: [], queues: new Map(), agents: [] };
-
+  if (waiting.length === 0) return empty;
   const queueIds = [...new Set(waiting.flatMap((c) => (c.queueId ? [c.queueId] : [])))];
   const callIds = waiting.map((c) => c.id);
-  const userIds = available.map((a) => a.userId);
-  const [queueRows, members, required, skills, tried, sticky, lastOffered] = await Promise.all([
-    db.select().from(queues).where(and(eq(queues.tenantId, tenantId), inArray(queues.id, queueIds))),
-    db.select().from(queueMembers).where(and(eq(queueMembers.tenantId, tenantId), inArray(queueMembers.queueId, queueIds))),
-    db.select().from(queueSkills).where(and(eq(queueSkills.tenantId, tenantId), inArray(queueSkills.queueId, queueIds))),
-    db.select().from(userSkills).where(and(eq(userSkills.tenantId, tenantId), inArray(userSkills.userId, userIds))),
+  const [queueRows, required, tried, sticky] = await Promise.all([
+    queueIds.length ? db.select().from(queues).where(and(eq(queues.tenantId, tenantId), inArray(queues.id, queueIds))) : [],
+    queueIds.length ? db.select().from(queueSkills).where(and(eq(queueSkills.tenantId, tenantId), inArray(queueSkills.queueId, queueIds))) : [],
     db
       .select({ callId: callOffers.callId, userId: callOffers.userId })
       .from(callOffers)
@@ -53,14 +47,77 @@ export async function loadSnapshot(db: Db, tenantId: string): Promise<Snapshot> 
       .from(calls)
       .where(and(eq(calls.tenantId, tenantId), inArray(calls.fromNumber, [...new Set(waiting.map((c) => c.fromNumber))]), isNotNull(calls.agentId)))
       .orderBy(calls.fromNumber, desc(calls.answeredAt)),
-    db
-      .selectDistinctOn([calls.queueId], { queueId: calls.queueId, userId: callOffers.userId })
-      .from(callOffers)
-      .innerJoin(calls, eq(calls.id, callOffers.callId))
-      .where(and(eq(callOffers.tenantId, tenantId), inArray(calls.queueId, queueIds)))
-      .orderBy(calls.queueId, desc(callOffers.offeredAt)),
   ]);
   const stickyBy = new Map(sticky.map((s) => [s.fromNumber, s.agentId]));
+
+  // Which agents to read. A longest-idle queue that requires no skills offers its calls to its
+  // longest-idle available members: no call takes more than its queue's first (waiting calls +
+  // declined-or-missed offers + 1) of them, however many agents the tenant has, so only those
+  // are read, with the callers' preferred agents and direct calls' targets beside them. Other
+  // queues (round robin, skills) read every available agent and every member.
+  const skilled = new Set(required.map((r) => r.queueId));
+  const limited = queueRows.filter((q) => q.strategy === "longest-idle" && !skilled.has(q.id)).map((q) => q.id);
+  const full = queueRows.filter((q) => !limited.includes(q.id)).map((q) => q.id);
+  const take = waiting.length + tried.length + 1;
+  const named = [...new Set(waiting.flatMap((c) => [c.targetUserId, stickyBy.get(c.fromNumber)]).filter((u): u is string => !!u))];
+  const free = and(eq(agentStates.tenantId, tenantId), eq(agentStates.state, "available"));
+  const agentCols = { userId: agentStates.userId, idleSince: agentStates.idleSince };
+  const active = and(eq(users.id, agentStates.userId), eq(users.status, "active"));
+  const [everyone, firsts, namedAgents, fullMembers, namedMembers] = await Promise.all([
+    full.length ? db.select(agentCols).from(agentStates).innerJoin(users, active).where(free) : [],
+    Promise.all(
+      limited.map((queueId) =>
+        db
+          .select(agentCols)
+          .from(agentStates)
+          .innerJoin(users, active)
+          .innerJoin(queueMembers, and(eq(queueMembers.userId, agentStates.userId), eq(queueMembers.queueId, queueId)))
+          .where(free)
+          .orderBy(agentStates.idleSince, agentStates.userId)
+          .limit(take),
+      ),
+    ),
+    named.length ? db.select(agentCols).from(agentStates).innerJoin(users, active).where(and(free, inArray(agentStates.userId, named))) : [],
+    full.length ? db.select({ queueId: queueMembers.queueId, userId: queueMembers.userId }).from(queueMembers).where(and(eq(queueMembers.tenantId, tenantId), inArray(queueMembers.queueId, full))) : [],
+    named.length && limited.length
+      ? db
+          .select({ queueId: queueMembers.queueId, userId: queueMembers.userId })
+          .from(queueMembers)
+          .where(and(eq(queueMembers.tenantId, tenantId), inArray(queueMembers.queueId, limited), inArray(queueMembers.userId, named)))
+      : [],
+  ]);
+  const available = new Map([...everyone, ...firsts.flat(), ...namedAgents].map((a) => [a.userId, a]));
+  if (available.size === 0) return empty;
+  const members = [...fullMembers, ...namedMembers, ...limited.flatMap((queueId, i) => (firsts[i] ?? []).map((a) => ({ queueId, userId: a.userId })))];
+
+  // Skill levels matter only for the skills the waiting calls' queues require; the last agent
+  // offered a call only for round-robin queues (that query reads the queue's offer history).
+  const skillIds = [...new Set(required.map((r) => r.skillId))];
+  const roundRobin = queueRows.filter((q) => q.strategy === "round-robin").map((q) => q.id);
+  const [skills, lastOffered] = await Promise.all([
+    skillIds.length
+      ? db
+          .select({ userId: userSkills.userId, skillId: userSkills.skillId, level: userSkills.level })
+          .from(userSkills)
+          .where(and(eq(userSkills.tenantId, tenantId), inArray(userSkills.skillId, skillIds)))
+      : [],
+    roundRobin.length
+      ? db
+          .selectDistinctOn([calls.queueId], { queueId: calls.queueId, userId: callOffers.userId })
+          .from(callOffers)
+          .innerJoin(calls, eq(calls.id, callOffers.callId))
+          .where(and(eq(callOffers.tenantId, tenantId), inArray(calls.queueId, roundRobin)))
+          .orderBy(calls.queueId, desc(callOffers.offeredAt))
+      : [],
+  ]);
+  const triedBy = groupBy(tried, (t) => t.callId, (t) => t.userId);
+  const membersBy = groupBy(members, (m) => m.queueId, (m) => m.userId);
+  const skillsBy = new Map<string, Map<string, number>>();
+  for (const k of skills) {
+    const m = skillsBy.get(k.userId) ?? new Map<string, number>();
+    m.set(k.skillId, k.level);
+    skillsBy.set(k.userId, m);
+  }
   const rrBy = new Map(lastOffered.map((l) => [l.queueId, l.userId]));
   const snapshotQueues = new Map<string, QueueSnapshot & { ringTimeoutSec: number; name: string }>([
     [DIRECT, { id: DIRECT, name: "Direct", strategy: "longest-idle", priority: 0, ringTimeoutSec: DIRECT_RING_SEC, members: new Set(), requiredSkills: [], roundRobinAfter: null }],
@@ -72,7 +129,7 @@ export async function loadSnapshot(db: Db, tenantId: string): Promise<Snapshot> 
         strategy: q.strategy,
         priority: q.priority,
         ringTimeoutSec: q.ringTimeoutSec,
-        members: new Set(members.filter((m) => m.queueId === q.id).map((m) => m.userId)),
+        members: new Set(membersBy.get(q.id)),
         requiredSkills: required.filter((r) => r.queueId === q.id).map((r) => ({ skillId: r.skillId, minLevel: r.minLevel })),
         roundRobinAfter: rrBy.get(q.id) ?? null,
       },
@@ -88,13 +145,13 @@ export async function loadSnapshot(db: Db, tenantId: string): Promise<Snapshot> 
       enqueuedAt: c.queuedAt?.getTime() ?? 0,
       priority: c.priority,
       preferredAgentId: stickyBy.get(c.fromNumber) ?? null,
-      excludedAgentIds: new Set(tried.filter((t) => t.callId === c.id).map((t) => t.userId)),
+      excludedAgentIds: new Set(triedBy.get(c.id)),
     })),
-    agents: available.map((a) => ({
+    agents: [...available.values()].map((a) => ({
       userId: a.userId,
       state: "available",
       idleSince: a.idleSince.getTime(),
-      skills: new Map(skills.filter((s) => s.userId === a.userId).map((s) => [s.skillId, s.level])),
+      skills: skillsBy.get(a.userId) ?? new Map<string, number>(),
     })),
   };
 }
@@ -142,6 +199,16 @@ export async function claimOffer(deps: Deps, tenantId: string, a: Assignment, qu
     if (e instanceof Lost || isUniqueViolation(e)) return null;
     throw e;
   }
+}
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => string, value: (r: T) => string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = out.get(key(r));
+    if (list) list.push(value(r));
+    else out.set(key(r), [value(r)]);
+  }
+  return out;
 }
 
 class Lost extends Error {

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { type Database, createDatabase } from "@/db/client";
-import { callOffers, queueMembers, users } from "@/db/schema";
+import { callOffers, calls as callsTable, queueMembers, skills, userSkills, users } from "@/db/schema";
 import { testDrivers, useMigratedDatabase } from "@/test/databases";
 import { makeTenant, testDeps, uniqueEmail } from "@/test/factories";
 import type { Ctx, Deps, UserEvent } from "../context";
@@ -37,6 +37,10 @@ async function setup(deps: Deps) {
 }
 
 const userOf = (ctx: Ctx) => (ctx.actor.kind === "user" ? ctx.actor.userId : "");
+/** Ends a test's calls: a later sweep (on a shared database) finds none of them waiting. */
+const endAll = async (ctx: Ctx, callIds: string[]) => {
+  for (const callId of callIds) await calls.end({ ctx: { ...ctx, actor: { kind: "system", role: "admin" } }, input: { callId, reason: "test_done" } });
+};
 
 describe.each(testDrivers)("routing on $name", (driver) => {
   let db: Database;
@@ -183,6 +187,103 @@ describe.each(testDrivers)("routing on $name", (driver) => {
       expect(record.events.map((e) => e.type)).toContain("overflow");
     } finally {
       await dispatcher.close();
+    }
+  });
+
+  it("reads skill levels from the database: a skills-weighted queue offers the most skilled members, never the unskilled one", async () => {
+    const offers: string[] = [];
+    const d = { ...deps, notifyUser: (userId: string, e: UserEvent) => void (e.type === "call:offered" && offers.push(userId)) };
+    const { admin, queue, agentCtx, newCall } = await setup(d);
+    const [skill] = await db.db.insert(skills).values({ tenantId: admin.ctx.tenantId, name: `French ${Math.random()}` }).returning();
+    if (!skill) throw new Error("no skill");
+    await queues.update({ ctx: admin.ctx, input: { id: queue.id, patch: { strategy: "skills-weighted", skills: [{ skillId: skill.id, minLevel: 3 }] } } });
+    const [fluent, some, none] = [await agentCtx("Fluent"), await agentCtx("Some"), await agentCtx("None")];
+    await db.db.insert(userSkills).values([
+      { tenantId: admin.ctx.tenantId, userId: userOf(fluent), skillId: skill.id, level: 9 },
+      { tenantId: admin.ctx.tenantId, userId: userOf(some), skillId: skill.id, level: 4 },
+    ]);
+    for (const a of [none, some, fluent]) await agents.setState({ ctx: a, input: { state: "available" } });
+    const made: string[] = [];
+    const dispatcher = createDispatcher(d, { sweepMs: 60_000 });
+    try {
+      for (const from of ["+14155550101", "+14155550102", "+14155550103"]) made.push((await newCall(from)).id);
+      dispatcher.kick(admin.ctx.tenantId);
+      await dispatcher.idle();
+      expect(offers).toEqual([userOf(fluent), userOf(some)]);
+    } finally {
+      await dispatcher.close();
+      await endAll(admin.ctx, made);
+    }
+  });
+
+  it("continues round robin after the agent last offered a call of the queue (from the offer history)", async () => {
+    const offers: Array<{ userId: string; offerId: string }> = [];
+    const d = { ...deps, notifyUser: (userId: string, e: UserEvent) => void (e.type === "call:offered" && offers.push({ userId, offerId: e.offerId })) };
+    const { admin, queue, agentCtx, newCall } = await setup(d);
+    await queues.update({ ctx: admin.ctx, input: { id: queue.id, patch: { strategy: "round-robin" } } });
+    const byId = [await agentCtx("A"), await agentCtx("B"), await agentCtx("C")].sort((x, y) => userOf(x).localeCompare(userOf(y)));
+    const [first, middle, last] = byId as [Ctx, Ctx, Ctx];
+    const made: string[] = [];
+    const dispatcher = createDispatcher(d, { sweepMs: 60_000 });
+    try {
+      await agents.setState({ ctx: middle, input: { state: "available" } });
+      made.push((await newCall()).id);
+      dispatcher.kick(admin.ctx.tenantId);
+      await dispatcher.idle();
+      expect(offers.map((o) => o.userId)).toEqual([userOf(middle)]);
+      await calls.declineOffer({ ctx: middle, input: { offerId: offers[0]?.offerId ?? "" } });
+      for (const a of [first, middle, last]) await agents.setState({ ctx: a, input: { state: "available" } });
+      dispatcher.kick(admin.ctx.tenantId);
+      await dispatcher.idle();
+      // After the middle one comes the last one (the first would be picked without the history).
+      expect(offers.map((o) => o.userId)).toEqual([userOf(middle), userOf(last)]);
+    } finally {
+      await dispatcher.close();
+      await endAll(admin.ctx, made);
+    }
+  });
+
+  it("offers a caller's last agent even when every other member has been idle longer, and a declined call to the longest idle of the rest", async () => {
+    const offers: Array<{ userId: string; offerId: string }> = [];
+    const d = { ...deps, notifyUser: (userId: string, e: UserEvent) => void (e.type === "call:offered" && offers.push({ userId, offerId: e.offerId })) };
+    const { agentCtx, newCall, system } = await setup(d);
+    const time = clock(d);
+    const team: Ctx[] = [];
+    for (const name of ["A", "B", "C", "D", "E", "F"]) {
+      const a = await agentCtx(name);
+      time.advance(1000); // idle since one second after the one before
+      await agents.setState({ ctx: a, input: { state: "available" } });
+      team.push(a);
+    }
+    const last = team[5] as Ctx;
+    const earlier = await newCall("+14155550177");
+    await db.db.update(callsTable).set({ state: "ended", agentId: userOf(last), answeredAt: new Date(), endedAt: new Date() }).where(eq(callsTable.id, earlier.id));
+    const made: string[] = [];
+    const dispatcher = createDispatcher(d, { sweepMs: 60_000 });
+    try {
+      made.push((await newCall("+14155550177")).id);
+      dispatcher.kick(system.tenantId);
+      await dispatcher.idle();
+      expect(offers.map((o) => o.userId)).toEqual([userOf(last)]);
+
+      const other = await newCall("+14155550188");
+      made.push(other.id, (await newCall("+14155550199")).id);
+      dispatcher.kick(system.tenantId);
+      await dispatcher.idle();
+      expect(offers.slice(1).map((o) => o.userId)).toEqual([userOf(team[0] as Ctx), userOf(team[1] as Ctx)]);
+      // Declined by the longest idle, then by the next free one: each time the longest idle of the rest.
+      await calls.declineOffer({ ctx: team[0] as Ctx, input: { offerId: offers[1]?.offerId ?? "" } });
+      dispatcher.kick(system.tenantId);
+      await dispatcher.idle();
+      expect(offers[3]?.userId).toBe(userOf(team[2] as Ctx));
+      await calls.declineOffer({ ctx: team[2] as Ctx, input: { offerId: offers[3]?.offerId ?? "" } });
+      dispatcher.kick(system.tenantId);
+      await dispatcher.idle();
+      expect(offers.map((o) => o.userId)).toEqual([last, team[0], team[1], team[2], team[3]].map((a) => userOf(a as Ctx)));
+      expect((await calls.get({ ctx: system, input: { id: other.id } })).state).toBe("offering");
+    } finally {
+      await dispatcher.close();
+      await endAll(system, made);
     }
   });
 
