@@ -46,14 +46,26 @@ export function resolvePlaySource(source: PlaySource | Int16Array): Int16Array {
     case "wav":
       return readWavPrompt(source.path);
     case "ringback":
-      return ringback();
+      return builtIn("ringback", ringback);
     case "busy":
-      return busy();
+      return builtIn("busy", busy);
     case "music":
-      return source.wavPath === undefined ? musicOnHold() : readWavPrompt(source.wavPath);
+      return source.wavPath === undefined ? builtIn("music", musicOnHold) : readWavPrompt(source.wavPath);
     default:
       throw new MediaError("bad_parameter", `unknown play source kind ${JSON.stringify((source as { kind: unknown }).kind)}`);
   }
+}
+
+/**
+ * The built-in sounds are made once per process, not per call (music on hold is 8 s of
+ * synthesized notes: making it for each waiting caller cost more than playing it). Players only
+ * read their PCM (PcmSource copies each frame out), so every call shares one array.
+ */
+const made = new Map<string, Int16Array>();
+function builtIn(name: string, make: () => Int16Array): Int16Array {
+  let pcm = made.get(name);
+  if (!pcm) made.set(name, (pcm = make()));
+  return pcm;
 }
 
 function checkLength(pcm: Int16Array): Int16Array {
