@@ -21,12 +21,15 @@ function header(channels: number, sampleRate: number, dataBytes: number): Buffer
 }
 
 /**
- * Appends interleaved frames and rewrites the header sizes at most every `syncEveryMs`, so a
- * crash leaves a playable file missing at most that much audio.
+ * Appends interleaved frames and writes them out, with the header's sizes, at most every
+ * `syncEveryMs` (two writes a second for a call's recording rather than one per 20 ms frame),
+ * so a crash leaves a playable file missing at most that much audio.
  */
 export class WavWriter {
   private readonly fd: number;
   private dataBytes = 0;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
   private lastSync = 0;
   private closed = false;
 
@@ -45,13 +48,21 @@ export class WavWriter {
   /** Interleaved samples (L R L R … for stereo). */
   write(samples: Int16Array): void {
     if (this.closed) throw new Error("WAV writer is closed");
-    const buf = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
-    writeSync(this.fd, buf, 0, buf.length, 44 + this.dataBytes);
-    this.dataBytes += buf.length;
+    // A copy: the caller may reuse its array for the next frame.
+    this.pending.push(Buffer.from(new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength)));
+    this.pendingBytes += samples.byteLength;
     if (this.now() - this.lastSync >= this.syncEveryMs) this.sync();
   }
 
   private sync(): void {
+    if (this.pendingBytes > 0) {
+      const chunks = this.pending;
+      this.pending = [];
+      const bytes = this.pendingBytes;
+      this.pendingBytes = 0;
+      writeSync(this.fd, Buffer.concat(chunks, bytes), 0, bytes, 44 + this.dataBytes);
+      this.dataBytes += bytes;
+    }
     writeSync(this.fd, header(this.channels, this.sampleRate, this.dataBytes), 0, 44, 0);
     this.lastSync = this.now();
   }
