@@ -77,6 +77,8 @@ let databaseUrl: string | undefined;
 if (adminUrl) {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${benchDb}`);
+  // BENCH_PG_LOG=1: PostgreSQL logs every statement of this database (to count queries per call).
+  if (process.env.BENCH_PG_LOG) await admin.unsafe(`alter database ${benchDb} set log_statement = 'all'`);
   await admin.end();
   const u = new URL(adminUrl);
   u.pathname = `/${benchDb}`;
@@ -307,8 +309,9 @@ const result = {
   sipp_phones_failed: count(phoneScreen, "Failed call"),
   offered: stats.offered,
   answered: stats.answered,
-  // Every call placed that did not end well for its caller (SIPp failures, calls never answered).
-  failed: total - (Number.isNaN(callersOk) ? 0 : callersOk),
+  // Every call placed that no agent answered (a caller SIPp counts as successful also hangs up
+  // on our BYE when the stale-call guard ends a call that waited too long).
+  failed: Math.max(total - stats.answered, Number.isNaN(callersFailed) ? 0 : callersFailed),
   offers_missed: stats.offerEnded.missed ?? 0,
   wrapped_up: stats.wrappedUp,
   wrap_up_errors: stats.wrapUpErrors,
