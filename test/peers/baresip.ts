@@ -31,8 +31,10 @@ export interface Baresip {
 
 export async function startBaresip(opts: { toneHz: number; user?: string; autoAnswer?: boolean }): Promise<Baresip> {
   const dir = mkdtempSync(join(tmpdir(), "hotline-baresip-"));
-  const sipPort = await freePort();
-  const ctrlPort = await freePort();
+  // SIP on UDP and TCP at sipPort, and over TLS at sipPort + 1 (baresip opens it too).
+  const sipPort = await freePort({ andNext: true });
+  let ctrlPort = await freePort();
+  while (ctrlPort === sipPort + 1) ctrlPort = await freePort();
   const tone = writeToneWav(join(dir, "tone.wav"), opts.toneHz, 120);
   const user = opts.user ?? "caller";
   writeFileSync(
