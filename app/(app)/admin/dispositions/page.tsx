@@ -3,9 +3,9 @@ import { useState, type FormEvent } from "react";
 import { Button } from "../../../_components/button";
 import { Card } from "../../../_components/card";
 import { ConfirmDialog } from "../../../_components/confirm-dialog";
-import { Dialog, DialogActions } from "../../../_components/dialog";
 import { TextField } from "../../../_components/field";
 import { PageHeader } from "../../../_components/page-header";
+import { RenameDialog } from "../../../_components/rename-dialog";
 import { EmptyState, ErrorNotice, Loading } from "../../../_components/states";
 import { api, errorMessage } from "../../../_lib/api";
 import { useResource } from "../../../_lib/use-resource";
@@ -20,7 +20,6 @@ export default function DispositionsPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [renaming, setRenaming] = useState<Disposition | null>(null);
-  const [renameError, setRenameError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Disposition | null>(null);
 
   const add = async (e: FormEvent<HTMLFormElement>) => {
@@ -38,22 +37,6 @@ export default function DispositionsPage() {
       setBusy(false);
     }
   };
-  const rename = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    if (!renaming) return;
-    setBusy(true);
-    setRenameError(null);
-    try {
-      await api(`/dispositions/${renaming.id}`, { method: "PATCH", body: { name: String(new FormData(e.currentTarget).get("name")) } });
-      setRenaming(null);
-      await list.reload();
-    } catch (err) {
-      setRenameError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <>
       <PageHeader title="Dispositions" description="How a call ended, chosen by the agent in the wrap-up." />
@@ -71,10 +54,7 @@ export default function DispositionsPage() {
                   variant="ghost"
                   size="sm"
                   aria-label={`Rename ${d.name}`}
-                  onClick={() => {
-                    setRenameError(null);
-                    setRenaming(d);
-                  }}
+                  onClick={() => setRenaming(d)}
                 >
                   Rename
                 </Button>
@@ -94,20 +74,7 @@ export default function DispositionsPage() {
           </form>
         </Card>
       </div>
-      <Dialog open={renaming !== null} onClose={() => setRenaming(null)} title="Rename disposition">
-        <form key={renaming?.id ?? "none"} onSubmit={(e) => void rename(e)} className="space-y-4">
-          {renameError && <ErrorNotice message={renameError} />}
-          <TextField label="Name" name="name" defaultValue={renaming?.name} required maxLength={80} autoFocus />
-          <DialogActions>
-            <Button variant="secondary" onClick={() => setRenaming(null)}>
-              Cancel
-            </Button>
-            <Button type="submit" busy={busy}>
-              Save name
-            </Button>
-          </DialogActions>
-        </form>
-      </Dialog>
+      <RenameDialog noun="disposition" item={renaming} path={(id) => `/dispositions/${id}`} onClose={() => setRenaming(null)} onRenamed={list.reload} />
       <ConfirmDialog
         open={deleting !== null}
         title="Delete disposition"

@@ -3,9 +3,9 @@ import { useState, type FormEvent } from "react";
 import { Button } from "../../../_components/button";
 import { Card } from "../../../_components/card";
 import { ConfirmDialog } from "../../../_components/confirm-dialog";
-import { Dialog, DialogActions } from "../../../_components/dialog";
 import { TextField } from "../../../_components/field";
 import { PageHeader } from "../../../_components/page-header";
+import { RenameDialog } from "../../../_components/rename-dialog";
 import { EmptyState, ErrorNotice, Loading } from "../../../_components/states";
 import { api, errorMessage } from "../../../_lib/api";
 import { useResource } from "../../../_lib/use-resource";
@@ -22,9 +22,7 @@ export default function PromptsPage() {
   const list = useResource<Prompt[]>("/prompts");
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
   const [renaming, setRenaming] = useState<Prompt | null>(null);
-  const [renameError, setRenameError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Prompt | null>(null);
 
   const add = async (e: FormEvent<HTMLFormElement>) => {
@@ -50,22 +48,6 @@ export default function PromptsPage() {
       setProgress(null);
     }
   };
-  const rename = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    if (!renaming) return;
-    setBusy(true);
-    setRenameError(null);
-    try {
-      await api(`/prompts/${renaming.id}`, { method: "PATCH", body: { name: String(new FormData(e.currentTarget).get("name")) } });
-      setRenaming(null);
-      await list.reload();
-    } catch (err) {
-      setRenameError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <>
       <PageHeader title="Prompts" description="Recorded audio for IVR flows. Uploads are converted to phone audio (8 kHz G.711), which is what callers hear in the preview." />
@@ -90,10 +72,7 @@ export default function PromptsPage() {
                     variant="ghost"
                     size="sm"
                     aria-label={`Rename ${p.name}`}
-                    onClick={() => {
-                      setRenameError(null);
-                      setRenaming(p);
-                    }}
+                    onClick={() => setRenaming(p)}
                   >
                     Rename
                   </Button>
@@ -122,20 +101,7 @@ export default function PromptsPage() {
           </form>
         </Card>
       </div>
-      <Dialog open={renaming !== null} onClose={() => setRenaming(null)} title="Rename prompt">
-        <form key={renaming?.id ?? "none"} onSubmit={(e) => void rename(e)} className="space-y-4">
-          {renameError && <ErrorNotice message={renameError} />}
-          <TextField label="Name" name="name" defaultValue={renaming?.name} required maxLength={80} autoFocus />
-          <DialogActions>
-            <Button variant="secondary" onClick={() => setRenaming(null)}>
-              Cancel
-            </Button>
-            <Button type="submit" busy={busy}>
-              Save name
-            </Button>
-          </DialogActions>
-        </form>
-      </Dialog>
+      <RenameDialog noun="prompt" item={renaming} path={(id) => `/prompts/${id}`} onClose={() => setRenaming(null)} onRenamed={list.reload} />
       <ConfirmDialog
         open={deleting !== null}
         title="Delete prompt"
