@@ -47,6 +47,18 @@ describe.each(testDrivers)("routing on $name", (driver) => {
   let deps: Deps;
   useMigratedDatabase(driver, (opened) => ({ db, deps } = opened));
 
+  it("an agent who never chose a state is offline since their account exists, older than any change", async () => {
+    const { agentCtx } = await setup(deps);
+    const ctx = await agentCtx("New");
+    const [u] = await db.select().from(users).where(eq(users.id, userOf(ctx)));
+    const before = await agents.getState({ ctx });
+    expect(before).toMatchObject({ state: "offline", since: u?.createdAt.toISOString(), offer: null });
+    // The workspace keeps the newer of two answers: a read that crossed a change must not win.
+    const changed = await agents.setState({ ctx, input: { state: "available" } });
+    expect(Date.parse(changed.since)).toBeGreaterThanOrEqual(Date.parse(before.since));
+    expect(await agents.getState({ ctx })).toMatchObject({ state: "available", since: changed.since });
+  });
+
   it("offers the longest-idle agent, re-offers after a decline, and wraps up after the call", async () => {
     const offers: Array<{ userId: string; offerId: string }> = [];
     const d = { ...deps, notifyUser: (userId: string, e: UserEvent) => void (e.type === "call:offered" && offers.push({ userId, offerId: e.offerId })) };

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { agentStates, callOffers, calls, queues } from "@/db/schema";
+import { agentStates, callOffers, calls, queues, users } from "@/db/schema";
 import { type CallOffer, type Ctx, actorUserId, exec } from "../../context";
 import { AppError } from "../../errors";
 import { offlineState, toAgentStateOut } from "./internal";
@@ -7,11 +7,16 @@ import { offlineState, toAgentStateOut } from "./internal";
 export async function getState({ ctx }: { ctx: Ctx }) {
   const userId = actorUserId(ctx);
   if (!userId) throw new AppError("forbidden", "Only a signed-in user has an agent state");
-  const [row] = await exec(ctx)
-    .select()
-    .from(agentStates)
-    .where(and(eq(agentStates.tenantId, ctx.tenantId), eq(agentStates.userId, userId)));
-  if (!row) return { ...offlineState(userId, ctx.deps.now()), offer: null };
+  const [found] = await exec(ctx)
+    .select({ row: agentStates, createdAt: users.createdAt })
+    .from(users)
+    .leftJoin(agentStates, and(eq(agentStates.tenantId, users.tenantId), eq(agentStates.userId, users.id)))
+    .where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, userId)));
+  if (!found) throw new AppError("not_found", "User not found");
+  const row = found.row;
+  // Never chosen a state: offline since the account exists, not "since now", so that a change made
+  // while this read was on the wire is newer than this answer (the workspace keeps the newer one).
+  if (!row) return { ...offlineState(userId, found.createdAt), offer: null };
   return { ...toAgentStateOut(row), offer: row.state === "ringing" ? await pendingOffer(ctx, userId) : null };
 }
 

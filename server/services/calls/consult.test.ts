@@ -90,9 +90,9 @@ describe.each(testDrivers)("consult and transfer to a number on $name", (driver)
     const { admin, ada, call, system } = await callInProgress(deps);
     await expect(calls.transferToNumber({ ctx: ada, input: { callId: call.id, number: "+15550001111" } })).rejects.toMatchObject({ code: "conflict" });
     expect((await agents.getState({ ctx: ada })).state).toBe("in_call");
-    await trunks.create({ ctx: admin.ctx, input: trunkCreate.parse({ name: "Out", inboundAddresses: ["192.0.2.1"], outbound: { host: "192.0.2.10", port: 5060, transport: "udp", callerId: "+14155550199" } }) });
+    await trunks.create({ ctx: admin.ctx, input: trunkCreate.parse({ name: "Out", inboundAddresses: ["192.0.2.1"], outbound: { host: "127.0.0.1", port: 9, transport: "udp", callerId: "+14155550199" } }) });
     const dial = await calls.transferToNumber({ ctx: ada, input: { callId: call.id, number: "+15550001111" } });
-    expect(dial).toMatchObject({ target: { host: "192.0.2.10", port: 5060 }, fromUser: "+14155550199", auth: undefined });
+    expect(dial).toMatchObject({ target: { host: "127.0.0.1", port: 9 }, fromUser: "+14155550199", auth: undefined });
     expect((await agents.getState({ ctx: ada })).state).toBe("after_call_work");
     await calls.transferOutcome({ ctx: system, input: { callId: call.id, number: "+15550001111", outcome: "busy" } });
     const record = await calls.get({ ctx: system, input: { id: call.id } });
