@@ -50,7 +50,7 @@ describe.each(testDrivers)("routing on $name", (driver) => {
   it("an agent who never chose a state is offline since their account exists, older than any change", async () => {
     const { agentCtx } = await setup(deps);
     const ctx = await agentCtx("New");
-    const [u] = await db.select().from(users).where(eq(users.id, userOf(ctx)));
+    const [u] = await deps.db.select().from(users).where(eq(users.id, userOf(ctx)));
     const before = await agents.getState({ ctx });
     expect(before).toMatchObject({ state: "offline", since: u?.createdAt.toISOString(), offer: null });
     // The workspace keeps the newer of two answers: a read that crossed a change must not win.
