@@ -12,12 +12,15 @@ import { authFor, dial } from "./outbound";
 import { SipCall } from "./sip-call";
 import { Core } from "./sip-core";
 import { sendDtmf } from "./dtmf-out";
+import { installGrammarSpeedup } from "./grammar-speedup";
 import { type Incoming, SipTransport } from "./transport";
 
 const DEFAULT_RTP_TIMEOUT_MS = 60_000;
 
 export async function createSipGateway(o: SipGatewayOptions): Promise<SipGateway> {
   const log = o.log ?? (() => undefined);
+  const speedup = installGrammarSpeedup();
+  if (speedup !== true) log("warn", speedup);
   const loggerFactory = new Core.LoggerFactory();
   loggerFactory.builtinEnabled = false;
   loggerFactory.level = Core.Levels.error;
