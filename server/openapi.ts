@@ -3,6 +3,7 @@ import { loginInput, meOut, signupInput, signupOut } from "./services/auth/schem
 import { apiKeyCreate, apiKeyCreatedOut, apiKeyOut } from "./services/api-keys/schemas";
 import { auditEntryOut } from "./services/audit/schemas";
 import { agentOut, agentStateOut, callOfferOut, stateInput } from "./services/agents/schemas";
+import { wallboardOut } from "./services/wallboard/schemas";
 import { callOut, callSummaryOut, wrapUpInput } from "./services/calls/schemas";
 import { billingOut, checkoutInput, urlOut } from "./services/billing/schemas";
 import { flowCreate, flowOut, flowUpdate, flowVersionOut } from "./services/flows/schemas";
@@ -111,6 +112,8 @@ export const operations: Operation[] = [
   { method: "get", path: "/agents", summary: "Every user with their agent state (colleagues' presence, transfer targets, wallboard)", tag: "Agents", access: "member", response: z.array(agentOut) },
   { method: "get", path: "/agents/me/state", summary: "The signed-in agent's state, with the offer ringing for them if any", tag: "Agents", access: "member", response: agentStateOut.extend({ offer: callOfferOut.nullable() }) },
   { method: "put", path: "/agents/me/state", summary: "Choose Available, Break (with a reason) or Offline", tag: "Agents", access: "member", body: stateInput, response: agentStateOut },
+  { method: "put", path: "/agents/{id}/state", summary: "A supervisor sets an agent's state (Available, Break, Offline; 409 while they ring or talk); audited", tag: "Agents", access: "supervisor", body: stateInput, response: agentStateOut },
+  { method: "get", path: "/wallboard", summary: "Live figures per queue: waiting, longest wait, service level, ASA, AHT, abandon rate, agents by state, occupancy (calls of the last 24 hours)", tag: "Wallboard", access: "supervisor", response: wallboardOut },
   { method: "get", path: "/api-keys", summary: "List API keys (never the keys themselves)", tag: "API keys", access: "admin", response: z.array(apiKeyOut) },
   { method: "post", path: "/api-keys", summary: "Create an API key (shown once)", tag: "API keys", access: "admin", body: apiKeyCreate, response: apiKeyCreatedOut, status: 201 },
   { method: "delete", path: "/api-keys/{id}", summary: "Revoke an API key", tag: "API keys", access: "admin", status: 204 },

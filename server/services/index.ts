@@ -18,3 +18,4 @@ export * as contacts from "./contacts";
 export * as tickets from "./tickets";
 export * as webhooks from "./webhooks";
 export * as prompts from "./prompts";
+export * as wallboard from "./wallboard";

@@ -1,0 +1,3 @@
+import { route } from "@/server/http/route";
+
+export const GET = route({ access: "supervisor" }, (s, { ctx }) => s.wallboard.figures({ ctx }));

@@ -1,0 +1,105 @@
+import { and, asc, eq, gte, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { agentStates, calls, queueMembers, queues, users } from "@/db/schema";
+import { type AgentStateName, type Ctx, exec } from "../../context";
+
+/** The figures cover the calls that entered a queue in the last 24 hours (and every call waiting now). */
+export const WINDOW_HOURS = 24;
+
+const WAITING = ["queued", "offering"] as const;
+const BUSY: readonly AgentStateName[] = ["ringing", "in_call", "after_call_work"];
+const STATES: readonly AgentStateName[] = ["available", "ringing", "in_call", "after_call_work", "break", "offline"];
+
+export type AgentsByState = Record<AgentStateName, number>;
+
+export interface QueueFigures {
+  id: string;
+  name: string;
+  serviceLevelSec: number;
+  waiting: number;
+  /** When the caller waiting longest entered the queue; the browser counts the wait up from it. */
+  oldestWaitingSince: string | null;
+  answered: number;
+  answeredWithinThreshold: number;
+  /** answered within the threshold ÷ answered (0..1), null before the first answer. */
+  serviceLevel: number | null;
+  /** Average speed of answer: queue entry to answer. */
+  asaSec: number | null;
+  /** Average handle time: answer to the end of wrap-up (talk, hold and after-call work). */
+  ahtSec: number | null;
+  abandoned: number;
+  /** abandoned ÷ (answered + abandoned). */
+  abandonRate: number | null;
+  agents: AgentsByState;
+  /** Members ringing, talking or wrapping up ÷ those and the available ones. */
+  occupancy: number | null;
+}
+
+const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+
+/** Live figures per queue of the tenant, for the wallboard. */
+export async function figures({ ctx }: { ctx: Ctx }): Promise<{ generatedAt: string; windowHours: number; queues: QueueFigures[] }> {
+  const now = ctx.deps.now();
+  const since = new Date(now.getTime() - WINDOW_HOURS * 3_600_000);
+  const db = exec(ctx);
+  const waiting = inArray(calls.state, [...WAITING]);
+  const answered = isNotNull(calls.answeredAt);
+  const [queueRows, callRows, memberRows] = await Promise.all([
+    db
+      .select({ id: queues.id, name: queues.name, serviceLevelSec: queues.serviceLevelSec })
+      .from(queues)
+      .where(eq(queues.tenantId, ctx.tenantId))
+      .orderBy(asc(queues.name), asc(queues.id)),
+    db
+      .select({
+        queueId: calls.queueId,
+        waiting: sql<number>`count(*) filter (where ${waiting})`.mapWith(Number),
+        oldestWaitingSince: sql<Date | null>`min(${calls.queuedAt}) filter (where ${waiting})`.mapWith(calls.queuedAt),
+        answered: sql<number>`count(*) filter (where ${answered})`.mapWith(Number),
+        answeredWithin: sql<number>`count(*) filter (where ${answered} and ${calls.answeredAt} - ${calls.queuedAt} <= make_interval(secs => ${queues.serviceLevelSec}))`.mapWith(Number),
+        asaSec: sql<number | null>`avg(extract(epoch from ${calls.answeredAt} - ${calls.queuedAt})) filter (where ${answered})`.mapWith(Number),
+        ahtSec: sql<number | null>`avg(extract(epoch from coalesce(${calls.wrappedUpAt}, ${calls.endedAt}) - ${calls.answeredAt})) filter (where ${answered} and ${calls.endedAt} is not null)`.mapWith(Number),
+        abandoned: sql<number>`count(*) filter (where ${calls.endReason} = 'abandoned')`.mapWith(Number),
+      })
+      .from(calls)
+      .innerJoin(queues, and(eq(queues.id, calls.queueId), eq(queues.tenantId, calls.tenantId)))
+      .where(and(eq(calls.tenantId, ctx.tenantId), isNotNull(calls.queueId), or(waiting, gte(calls.queuedAt, since))))
+      .groupBy(calls.queueId),
+    db
+      .select({ queueId: queueMembers.queueId, state: agentStates.state, n: sql<number>`count(*)`.mapWith(Number) })
+      .from(queueMembers)
+      .innerJoin(users, and(eq(users.id, queueMembers.userId), eq(users.tenantId, queueMembers.tenantId), eq(users.status, "active")))
+      .leftJoin(agentStates, and(eq(agentStates.userId, queueMembers.userId), eq(agentStates.tenantId, queueMembers.tenantId)))
+      .where(eq(queueMembers.tenantId, ctx.tenantId))
+      .groupBy(queueMembers.queueId, agentStates.state),
+  ]);
+  const byQueue = new Map(callRows.map((r) => [r.queueId, r]));
+  return {
+    generatedAt: now.toISOString(),
+    windowHours: WINDOW_HOURS,
+    queues: queueRows.map((q) => {
+      const c = byQueue.get(q.id);
+      const agents = Object.fromEntries(STATES.map((s) => [s, 0])) as AgentsByState;
+      for (const m of memberRows) if (m.queueId === q.id) agents[m.state ?? "offline"] += m.n;
+      const busy = BUSY.reduce((n, s) => n + agents[s], 0);
+      const answeredN = c?.answered ?? 0;
+      const abandoned = c?.abandoned ?? 0;
+      return {
+        id: q.id,
+        name: q.name,
+        serviceLevelSec: q.serviceLevelSec,
+        waiting: c?.waiting ?? 0,
+        oldestWaitingSince: c?.oldestWaitingSince?.toISOString() ?? null,
+        answered: answeredN,
+        answeredWithinThreshold: c?.answeredWithin ?? 0,
+        serviceLevel: ratio(c?.answeredWithin ?? 0, answeredN),
+        asaSec: round(c?.asaSec ?? null),
+        ahtSec: round(c?.ahtSec ?? null),
+        abandoned,
+        abandonRate: ratio(abandoned, answeredN + abandoned),
+        agents,
+        occupancy: ratio(busy, busy + agents.available),
+      };
+    }),
+  };
+}

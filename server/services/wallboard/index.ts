@@ -1,0 +1,1 @@
+export { figures, WINDOW_HOURS } from "./figures";
