@@ -11,7 +11,7 @@ export class ApiError extends Error {
 }
 
 export interface ApiOptions {
-  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   /** Send the browser to /login when the API answers 401 (off for the sign-in forms themselves). */
   redirectOn401?: boolean;

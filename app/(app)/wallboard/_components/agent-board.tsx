@@ -1,0 +1,82 @@
+"use client";
+import { useState } from "react";
+import { Badge } from "../../../_components/badge";
+import { Table, td } from "../../../_components/table";
+import { api, errorMessage } from "../../../_lib/api";
+import { formatSeconds } from "../../../_lib/labels";
+import type { AgentRow } from "./use-wallboard";
+
+const STATE: Record<AgentRow["state"], { label: string; tone: "green" | "blue" | "amber" | "gray" }> = {
+  available: { label: "Available", tone: "green" },
+  ringing: { label: "Ringing", tone: "blue" },
+  in_call: { label: "In a call", tone: "blue" },
+  after_call_work: { label: "Wrap-up", tone: "amber" },
+  break: { label: "Break", tone: "amber" },
+  offline: { label: "Offline", tone: "gray" },
+};
+const CHOICES = [
+  { value: "available", label: "Available" },
+  { value: "break", label: "Break" },
+  { value: "offline", label: "Offline" },
+] as const;
+
+/** Every agent with state and time in state; a supervisor can set one's state (not while on a call). */
+export function AgentBoard({ agents, now, onChanged }: { agents: AgentRow[]; now: number; onChanged: () => void }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  async function force(a: AgentRow, state: (typeof CHOICES)[number]["value"]) {
+    setBusy(a.userId);
+    setError(null);
+    try {
+      await api(`/agents/${a.userId}/state`, { method: "PUT", body: { state } });
+      onChanged();
+    } catch (e) {
+      setError(`Could not change ${a.name}'s status: ${errorMessage(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  }
+  return (
+    <>
+      {error && (
+        <p role="alert" className="mb-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <Table label="Agents" head={["Name", "State", "Time in state", "Set state"]}>
+        {agents.map((a) => {
+          const s = STATE[a.state];
+          const onCall = a.state === "ringing" || a.state === "in_call";
+          const chosen = a.state === "available" || a.state === "break" || a.state === "offline" ? a.state : "";
+          return (
+            <tr key={a.userId}>
+              <td className={`${td} font-medium text-slate-900`}>{a.name}</td>
+              <td className={td}>
+                <Badge tone={s.tone}>{s.label}</Badge>
+                {a.state === "break" && a.reason && <span className="ml-2 text-xs text-slate-500">{a.reason}</span>}
+              </td>
+              <td className={`${td} tabular-nums`}>{formatSeconds(Math.max(0, Math.floor((now - Date.parse(a.since)) / 1000)))}</td>
+              <td className={td}>
+                <select
+                  aria-label={`Set state for ${a.name}`}
+                  value={chosen}
+                  disabled={onCall || busy === a.userId}
+                  aria-busy={busy === a.userId || undefined}
+                  onChange={(e) => void force(a, e.target.value as (typeof CHOICES)[number]["value"])}
+                  className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-500"
+                >
+                  {chosen === "" && <option value="">{s.label}</option>}
+                  {CHOICES.map((c) => (
+                    <option key={c.value} value={c.value}>
+                      {c.label}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          );
+        })}
+      </Table>
+    </>
+  );
+}

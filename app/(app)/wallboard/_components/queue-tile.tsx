@@ -1,0 +1,77 @@
+"use client";
+import { Badge } from "../../../_components/badge";
+import { formatSeconds } from "../../../_lib/labels";
+import type { QueueFigures } from "./use-wallboard";
+
+const pct = (r: number | null) => (r === null ? "—" : `${Math.round(r * 100)}%`);
+const secs = (s: number | null) => (s === null ? "—" : formatSeconds(Math.round(s)));
+
+const STATES: Array<{ key: keyof QueueFigures["agents"]; label: string; tone: "green" | "blue" | "amber" | "gray" }> = [
+  { key: "available", label: "Available", tone: "green" },
+  { key: "ringing", label: "Ringing", tone: "blue" },
+  { key: "in_call", label: "In a call", tone: "blue" },
+  { key: "after_call_work", label: "Wrap-up", tone: "amber" },
+  { key: "break", label: "Break", tone: "amber" },
+  { key: "offline", label: "Offline", tone: "gray" },
+];
+
+/** One queue's live figures; the longest wait counts up every second from the server's timestamp. */
+export function QueueTile({ q, now }: { q: QueueFigures; now: number }) {
+  const longest = q.oldestWaitingSince ? Math.max(0, Math.floor((now - Date.parse(q.oldestWaitingSince)) / 1000)) : null;
+  const late = longest !== null && longest > q.serviceLevelSec;
+  const members = STATES.reduce((n, s) => n + q.agents[s.key], 0);
+  return (
+    <li aria-label={q.name} className={`rounded-lg border bg-white p-5 shadow-sm ${late ? "border-red-300 ring-1 ring-red-200" : "border-slate-200"}`}>
+      <div className="flex items-center justify-between gap-2">
+        <h2 className="font-semibold text-slate-900">{q.name}</h2>
+        <span className="text-xs text-slate-500">{members === 1 ? "1 agent" : `${members} agents`}</span>
+      </div>
+      {late && (
+        <p role="status" className="mt-2 text-sm font-medium text-red-700">
+          A caller has waited over the {formatSeconds(q.serviceLevelSec)} threshold
+        </p>
+      )}
+      <dl className="mt-4 grid grid-cols-3 gap-3">
+        <Stat label="Waiting" value={String(q.waiting)} alert={q.waiting > 0 && q.agents.available === 0} />
+        <Stat label="Longest wait" value={longest === null ? "—" : formatSeconds(longest)} alert={late} />
+        <Stat label="Service level" value={pct(q.serviceLevel)} />
+      </dl>
+      <dl className="mt-3 grid grid-cols-4 gap-2">
+        <Small label="ASA" value={secs(q.asaSec)} title="Average speed of answer" />
+        <Small label="AHT" value={secs(q.ahtSec)} title="Average handle time: talk, hold and wrap-up" />
+        <Small label="Abandoned" value={q.abandonRate === null ? "—" : `${pct(q.abandonRate)} (${q.abandoned})`} title="Callers who hung up while waiting ÷ answered and abandoned" />
+        <Small label="Occupancy" value={pct(q.occupancy)} title="Agents ringing, in a call or wrapping up ÷ those and the available ones" />
+      </dl>
+      <ul aria-label={`${q.name} agents by state`} className="mt-4 flex flex-wrap gap-1.5">
+        {STATES.map((s) => (
+          <li key={s.key}>
+            <Badge tone={q.agents[s.key] > 0 ? s.tone : "gray"}>
+              {s.label} {q.agents[s.key]}
+            </Badge>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-500">
+        Service level: calls answered within {formatSeconds(q.serviceLevelSec)} ÷ calls answered ({q.answeredWithinThreshold} of {q.answered}).
+      </p>
+    </li>
+  );
+}
+
+function Stat({ label, value, alert = false }: { label: string; value: string; alert?: boolean }) {
+  return (
+    <div role="group" aria-label={label} className={`rounded-md px-3 py-2 ${alert ? "bg-red-50" : "bg-slate-50"}`}>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className={`mt-1 text-2xl font-semibold tabular-nums ${alert ? "text-red-700" : "text-slate-900"}`}>{value}</dd>
+    </div>
+  );
+}
+
+function Small({ label, value, title }: { label: string; value: string; title: string }) {
+  return (
+    <div role="group" aria-label={label} title={title}>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="text-sm font-semibold tabular-nums text-slate-800">{value}</dd>
+    </div>
+  );
+}
