@@ -84,4 +84,10 @@ describe("worker pool", () => {
     expect(seen).toContain(replacement);
     expect(plane.stats()).toMatchObject({ calls: 0, routers: 0, transports: 0 });
   });
+
+  it("leaves SIGTERM and SIGINT to the server's drain: mediasoup's own close-on-signal listeners are gone, replaced workers included", () => {
+    expect(plane.stats().workers.every((w) => w.pid > 0)).toBe(true);
+    const handlers = [...process.listeners("SIGTERM"), ...process.listeners("SIGINT")];
+    expect(handlers.filter((h) => h.name === "onSignal")).toEqual([]);
+  });
 });

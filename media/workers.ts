@@ -120,6 +120,7 @@ export class WorkerPool {
       worker.close();
       return;
     }
+    keepSignalsToServer(worker);
     slot.worker = worker;
     slot.routers = 0;
     slot.transports = 0;
@@ -156,4 +157,16 @@ export class WorkerPool {
       });
     });
   }
+}
+
+/**
+ * mediasoup 3.27's Worker closes itself on the process's first SIGINT or SIGTERM (`process.once`
+ * with its `onSignal`). That would end every live call at once and defeat the server's graceful
+ * drain, which decides when calls end and then closes the pool itself: the listeners go.
+ */
+export function keepSignalsToServer(worker: Worker): void {
+  const onSignal = (worker as unknown as { onSignal?: (signal: NodeJS.Signals) => void }).onSignal;
+  if (typeof onSignal !== "function") return;
+  process.removeListener("SIGINT", onSignal);
+  process.removeListener("SIGTERM", onSignal);
 }

@@ -30,35 +30,43 @@ export async function runSipp(o: { scenario: string; toneHz?: number; target?: s
   const dir = mkdtempSync(join(tmpdir(), "sipp-"));
   if (o.toneHz) writeUlawTone(join(dir, "tone.ulaw"), o.toneHz, 2);
   const port = await freePort();
-  const mediaPort = await freePort();
   const messages = join(dir, "messages.log");
-  const args = [
-    "-sf", join(SCENARIOS, o.scenario),
-    "-i", "127.0.0.1", "-p", String(port), "-mi", "127.0.0.1", "-mp", String(mediaPort),
-    "-m", "1", "-nostdin", "-trace_msg", "-message_file", messages,
-    "-timeout", `${o.timeoutS ?? 20}s`, "-timeout_error",
-    "-t", o.transport === "tcp" ? "t1" : "u1",
-    ...(o.service ? ["-s", o.service] : []),
-    ...(o.extra ?? []),
-    ...(o.target ? [o.target] : []),
-  ];
-  const child = spawn("sipp", args, { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
-  running.add(child);
-  let stderr = "";
-  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<{ code: number | null; messages: string; stderr: string }>((resolve) => {
-    child.on("exit", (code) => {
-      running.delete(child);
-      let log = "";
-      try {
-        log = readFileSync(messages, "utf8");
-      } catch {
-        // SIPp wrote nothing.
-      }
-      rmSync(dir, { recursive: true, force: true });
-      resolve({ code, messages: log, stderr });
+  const attempt = (mediaPort: number) => {
+    const args = [
+      "-sf", join(SCENARIOS, o.scenario),
+      "-i", "127.0.0.1", "-p", String(port), "-mi", "127.0.0.1", "-mp", String(mediaPort),
+      "-m", "1", "-nostdin", "-trace_msg", "-message_file", messages,
+      "-timeout", `${o.timeoutS ?? 20}s`, "-timeout_error",
+      "-t", o.transport === "tcp" ? "t1" : "u1",
+      ...(o.service ? ["-s", o.service] : []),
+      ...(o.extra ?? []),
+      ...(o.target ? [o.target] : []),
+    ];
+    const child = spawn("sipp", args, { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
+    running.add(child);
+    let stderr = "";
+    child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+    return new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      child.on("exit", (code) => {
+        running.delete(child);
+        resolve({ code, stderr });
+      });
     });
-  });
+  };
+  const done = (async () => {
+    // A port found free a moment ago can be taken by a parallel test before SIPp binds it (SIPp
+    // binds its media port and the ones after it too): SIPp stops at once; run it again.
+    let run = await attempt(await freePort());
+    for (let retry = 0; retry < 2 && run.code !== 0 && /bind|in use/i.test(run.stderr); retry++) run = await attempt(await freePort());
+    let log = "";
+    try {
+      log = readFileSync(messages, "utf8");
+    } catch {
+      // SIPp wrote nothing.
+    }
+    rmSync(dir, { recursive: true, force: true });
+    return { code: run.code, messages: log, stderr: run.stderr };
+  })();
   return { port, done };
 }
 

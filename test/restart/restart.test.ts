@@ -117,9 +117,10 @@ it("a node asked to stop takes no new calls, lets the live one finish, then exit
   expect(await (await fetch(`${first.url}/readyz`)).json()).toMatchObject({ status: "draining" });
   // A new caller is turned away with 503 (a SIP load balancer tries another node).
   const second = await (await runSipp({ scenario: "uac_reject.xml", target: `127.0.0.1:${env.SIP_PORT}`, service: number, extra: ["-key", "codecs", "0"] })).done;
-  expect([...second.messages.matchAll(/^SIP\/2\.0 (\d{3})/gm)].map((m) => Number(m[1])).filter((c) => c >= 200)).toEqual([503]);
+  expect([...second.messages.matchAll(/^SIP\/2\.0 (\d{3})/gm)].map((m) => Number(m[1])).filter((c) => c >= 200), `SIPp exit ${second.code}: ${second.stderr.slice(-500)}`).toEqual([503]);
   // The live call is untouched until its caller hangs up; then the node stops on its own.
-  expect((await admin.client.call<{ state: string }>("GET", `/api/v1/calls/${callId}`)).body.state).toBe("queued");
+  const live = (await admin.client.call<{ state: string; endReason: string | null; events: unknown[] }>("GET", `/api/v1/calls/${callId}`)).body;
+  expect({ state: live.state, endReason: live.endReason }, JSON.stringify(live.events)).toEqual({ state: "queued", endReason: null });
   await caller?.hangup();
   expect(await exited).toBe(0);
   server = undefined;
