@@ -57,7 +57,7 @@ describe("wallboard and forced agent state over HTTP", () => {
     expect(byAgent.status).toBe(403);
     for (const body of [{ state: "in_call" }, { state: "available", reason: "x" }, { state: "break", extra: 1 }, {}]) {
       const bad = await sup.client.call<ErrorBody>("PUT", `/api/v1/agents/${al.id}/state`, { body });
-      expect(bad.status, JSON.stringify(body)).toBe(400);
+      expect(bad.status, JSON.stringify(body)).toBe(422);
     }
     const other = await signupClient(server.url);
     const theirs = await member(other.tenantId, "Zed", "agent");
