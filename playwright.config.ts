@@ -13,7 +13,7 @@ export const E2E_SIP_PORT = Number(process.env.E2E_SIP_PORT ?? 5164);
 // The agents' microphone in call tests: a 440 Hz tone (the callers send 1 kHz).
 const agentTone = writeToneWav(join(tmpdir(), "hotline-e2e-agent-440.wav"), 440, 60);
 // Debian's Chromium, quiet on a closed network, with a fake microphone and camera.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-background-networking",

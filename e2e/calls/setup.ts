@@ -1,8 +1,8 @@
-/** The dominant frequency of what the page's remote <audio> plays, over one second (WebAudio). */
-export async function heardInBrowser(page: Page): Promise<number> {
+/** The power spectrum of what the page's remote <audio> plays, summed over one second (WebAudio). */
+async function spectrumInBrowser(page: Page): Promise<{ power: number[]; binHz: number } | null> {
   return page.evaluate(async () => {
     const el = [...document.querySelectorAll("audio")].find((a) => a.srcObject instanceof MediaStream);
-    if (!el) return 0;
+    if (!el) return null;
     const ctx = new AudioContext();
     const analyser = ctx.createAnalyser();
     analyser.fftSize = 8192;
@@ -10,7 +10,7 @@ export async function heardInBrowser(page: Page): Promise<number> {
     // while a MediaStream source would read only one of its tracks.
     for (const track of (el.srcObject as MediaStream).getAudioTracks()) ctx.createMediaStreamSource(new MediaStream([track])).connect(analyser);
     await ctx.resume();
-    const power = new Float64Array(analyser.frequencyBinCount);
+    const power = new Array<number>(analyser.frequencyBinCount).fill(0);
     const db = new Float32Array(analyser.frequencyBinCount);
     for (let i = 0; i < 10; i++) {
       await new Promise((r) => setTimeout(r, 100));
@@ -18,10 +18,24 @@ export async function heardInBrowser(page: Page): Promise<number> {
       for (let k = 0; k < db.length; k++) power[k] = (power[k] ?? 0) + 10 ** ((db[k] ?? -200) / 10);
     }
     await ctx.close();
-    let best = Math.ceil((100 * analyser.fftSize) / ctx.sampleRate);
-    for (let k = best; k < power.length; k++) if ((power[k] ?? 0) > (power[best] ?? 0)) best = k;
-    return (best * ctx.sampleRate) / analyser.fftSize;
+    return { power, binHz: ctx.sampleRate / analyser.fftSize };
   });
+}
+
+/** The dominant frequency of what the page's remote <audio> plays, over one second. */
+export async function heardInBrowser(page: Page): Promise<number> {
+  const s = await spectrumInBrowser(page);
+  if (!s) return 0;
+  let best = Math.ceil(100 / s.binHz);
+  for (let k = best; k < s.power.length; k++) if ((s.power[k] ?? 0) > (s.power[best] ?? 0)) best = k;
+  return best * s.binHz;
+}
+
+/** The power within 15 Hz of each of `hz` in what the page plays, over one second (relative units). */
+export async function bandsInBrowser(page: Page, hz: number[]): Promise<number[]> {
+  const s = await spectrumInBrowser(page);
+  if (!s) return hz.map(() => 0);
+  return hz.map((f) => s.power.reduce((sum, p, k) => (Math.abs(k * s.binHz - f) <= 15 ? sum + p : sum), 0));
 }
 
 /** Waits for the offer in `page` and answers it. */

@@ -2,11 +2,17 @@
  * The supervisor's wallboard, live: a caller waits (baresip), the tile shows it within a second and
  * raises the threshold alert; the supervisor sets an agent Available from the agent list; the
  * agent answers, talks, wraps up, and the tile and the list follow each step without a reload.
+ * And the supervisor in a live call: listen, whisper, barge, each checked by what each side hears.
  */
-import { expect, test } from "@playwright/test";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, expect, test } from "@playwright/test";
+import { goertzel } from "@/media/rtp/tone";
 import { type Baresip, startBaresip } from "@/test/peers/baresip";
-import { E2E_SIP_PORT } from "../../playwright.config";
-import { answer, callCenter, secondAgent } from "./setup";
+import { writeToneWav } from "@/test/peers/tone-file";
+import { CHROMIUM_ARGS, E2E_SIP_PORT } from "../../playwright.config";
+import { PASSWORD, signIn, uniqueEmail } from "../fixtures";
+import { answer, bandsInBrowser, callCenter, goAvailable, latestCall, secondAgent } from "./setup";
 
 let caller: Baresip | undefined;
 test.afterEach(async () => {
@@ -55,5 +61,93 @@ test("the wallboard follows a call live and a supervisor puts an agent to work",
     await expect(tile.getByRole("group", { name: "AHT" })).not.toContainText("—");
   } finally {
     await bo.close();
+  }
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+test("a supervisor listens to a live call, whispers to the agent, then barges in", async ({ page, baseURL }) => {
+  test.setTimeout(120_000); // a second browser, three phases of audio
+  // Three voices by frequency: the caller 1 kHz, the agent (this page's microphone) 440 Hz, and
+  // the supervisor, in a browser of their own whose microphone plays 660 Hz.
+  const { api, number: callNumber } = await callCenter(page, baseURL ?? "");
+  const email = uniqueEmail("supervisor");
+  expect((await api.post("/api/v1/users", { email, name: "Sue Supervisor", role: "supervisor", password: PASSWORD })).status).toBe(201);
+  const supervisorBrowser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [...CHROMIUM_ARGS, `--use-file-for-fake-audio-capture=${writeToneWav(join(tmpdir(), "hotline-e2e-supervisor-660.wav"), 660, 60)}`, "--autoplay-policy=no-user-gesture-required"],
+  });
+  try {
+    const sup = await (await supervisorBrowser.newContext({ baseURL })).newPage();
+    await signIn(sup, email, PASSWORD);
+    await sup.goto("/wallboard");
+    await goAvailable(page);
+    caller = await startBaresip({ toneHz: 1000 });
+    await caller.dial(`sip:${callNumber}@127.0.0.1:${E2E_SIP_PORT}`);
+    await caller.waitFor("CALL_ESTABLISHED", 15_000);
+    await answer(page);
+    const agentName = (await api.get("/api/v1/sessions")) as { user: { name: string } };
+    const name = agentName.user.name;
+    const agentHears = async () => {
+      const [p660, p1k] = await bandsInBrowser(page, [660, 1000]);
+      return (p660 ?? 0) / (p1k || 1);
+    };
+
+    await sup.getByRole("button", { name: `Listen to ${name}'s call` }).click();
+    const bar = sup.getByRole("region", { name: "Monitoring" });
+    await expect(bar).toContainText(`Listening to ${name}'s call`);
+    await expect(bar).toContainText("Audio connected", { timeout: 15_000 });
+    // Listen: the supervisor hears the caller and the agent; the agent does not hear the supervisor.
+    await expect.poll(async () => (await bandsInBrowser(sup, [1000, 440])).every((p) => p > 0), { timeout: 15_000 }).toBe(true);
+    const listening = [Date.now(), 0];
+    expect(await agentHears()).toBeLessThan(0.02);
+    await sleep(1500);
+    listening[1] = Date.now();
+
+    // Whisper: the agent hears the supervisor beside the caller.
+    await bar.getByRole("radio", { name: "Whisper" }).click();
+    await expect(bar).toContainText(`Whispering to ${name}'s call`);
+    await expect.poll(agentHears, { timeout: 15_000 }).toBeGreaterThan(0.1);
+    const whispering = [Date.now(), 0];
+    await sleep(2000);
+    whispering[1] = Date.now();
+
+    // Barge: the caller hears the supervisor too.
+    await bar.getByRole("radio", { name: "Barge" }).click();
+    await expect(bar).toContainText(`Barged into ${name}'s call`);
+    const barging = [Date.now() + 1000, 0];
+    await sleep(3500);
+    barging[1] = Date.now();
+
+    await bar.getByRole("button", { name: "Stop monitoring" }).click();
+    await expect(bar).toBeHidden();
+    const hungUp = Date.now();
+    await page.getByRole("button", { name: "Hang up" }).click();
+    await caller.waitFor("CALL_CLOSED", 10_000);
+
+    // What the caller heard, by phase (its recording is complete once the call is over; it starts
+    // with the first packet, so times are counted back from the hang-up, with half a second of
+    // margin each side): the supervisor's 660 Hz against the agent's 440 Hz.
+    const heard = caller.heard();
+    const index = (t: number) => Math.max(0, heard.length - Math.round(((hungUp - t) / 1000) * 8000));
+    const supervisorShare = ([from, to]: number[]) => {
+      const part = heard.subarray(index((from ?? 0) + 500), index((to ?? 0) - 500));
+      expect(part.length).toBeGreaterThan(4000);
+      return goertzel(part, 660) / (goertzel(part, 440) || 1);
+    };
+    expect(supervisorShare(barging)).toBeGreaterThan(0.2);
+    expect(supervisorShare(listening)).toBeLessThan(0.02);
+    expect(supervisorShare(whispering)).toBeLessThan(0.02);
+
+    const record = await latestCall(api);
+    const events = (record.events as Array<{ type: string; data: { mode?: string } }>).filter((e) => e.type.startsWith("monitor_"));
+    expect(events.map((e) => [e.type, e.data.mode ?? null])).toEqual([
+      ["monitor_started", "listen"],
+      ["monitor_mode", "whisper"],
+      ["monitor_mode", "barge"],
+      ["monitor_ended", null],
+    ]);
+  } finally {
+    await supervisorBrowser.close();
   }
 });

@@ -5,6 +5,7 @@ import * as agents from "../services/agents";
 import { stateInput } from "../services/agents/schemas";
 import { e164 } from "../services/trunks/schemas";
 import * as calls from "../services/calls";
+import type { MonitorMode } from "../services/calls";
 import { type AppSocket, handle } from "./handle";
 
 /** What the agent's browser can ask of a call; telephony provides it, or the database-only fallback. */
@@ -22,6 +23,9 @@ export interface CallActions {
   /** Click-to-call through the tenant's outbound trunk. */
   dial(ctx: Ctx, toNumber: string): Promise<{ callId: string }>;
   dtmf(ctx: Ctx, callId: string, digits: string): Promise<void>;
+  /** A supervisor listens, whispers (the agent alone hears) or barges in; again to change the mode. */
+  monitor(ctx: Ctx, callId: string, mode: MonitorMode): Promise<{ callId: string; mode: MonitorMode }>;
+  monitorEnd(ctx: Ctx, callId: string): Promise<void>;
   media: {
     transports(ctx: Ctx, callId: string): Promise<unknown>;
     connect(ctx: Ctx, callId: string, transportId: string, dtlsParameters: unknown): Promise<void>;
@@ -62,6 +66,8 @@ export const recordsOnlyActions: CallActions = {
   conference: async () => Promise.reject(off()),
   dial: async () => Promise.reject(off()),
   dtmf: async () => Promise.reject(off()),
+  monitor: async () => Promise.reject(off()),
+  monitorEnd: async () => Promise.reject(off()),
   media: {
     transports: async () => Promise.reject(off()),
     connect: async () => Promise.reject(off()),
@@ -91,6 +97,8 @@ export function registerCallHandlers(deps: Deps, socket: AppSocket, actions: Cal
   handle(deps, socket, "call:dtmf", z.strictObject({ callId: id, digits: z.string().regex(/^[0-9*#A-D]{1,32}$/, "digits are 0-9, *, #, A-D") }), (ctx, i) =>
     actions.dtmf(ctx, i.callId, i.digits),
   );
+  handle(deps, socket, "call:monitor", z.strictObject({ callId: id, mode: z.enum(["listen", "whisper", "barge"]) }), (ctx, i) => actions.monitor(ctx, i.callId, i.mode));
+  handle(deps, socket, "call:monitor-end", callRef, (ctx, i) => actions.monitorEnd(ctx, i.callId));
   handle(deps, socket, "media:transports", callRef, (ctx, i) => actions.media.transports(ctx, i.callId));
   handle(deps, socket, "media:connect", z.strictObject({ callId: id, transportId: z.string().min(1).max(100), dtlsParameters: object }), (ctx, i) =>
     actions.media.connect(ctx, i.callId, i.transportId, i.dtlsParameters),

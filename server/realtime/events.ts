@@ -47,6 +47,9 @@ export interface ClientToServerEvents {
   "call:consult-cancel": Verb<CallRef, void>;
   /** The caller joins: all three talk. */
   "call:conference": Verb<CallRef, void>;
+  /** A supervisor listens to, whispers to (the agent alone hears) or barges into a live call; again to change the mode. */
+  "call:monitor": Verb<CallRef & { mode: "listen" | "whisper" | "barge" }, CallRef & { mode: "listen" | "whisper" | "barge" }>;
+  "call:monitor-end": Verb<CallRef, void>;
   /** mediasoup-client signalling for the agent's audio of a call (media/client/agent-media.ts). */
   "media:transports": Verb<CallRef, unknown>;
   "media:connect": Verb<CallRef & { transportId: string; dtlsParameters: unknown }, void>;

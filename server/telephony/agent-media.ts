@@ -31,7 +31,8 @@ export function createAgentMedia(d: AgentMediaDeps) {
     const call = d.media.getCall(callId);
     if (!call) return Promise.reject(new AppError("conflict", "The call has no media any more"));
     const userId = seat.userId;
-    const pending = call.addWebRtcLeg({ listenIp: d.listenIp, announcedAddress: d.announcedIp, onConsumer: (c) => d.onConsumer(userId, callId, c) }).then((leg) => {
+    const pending = call.addWebRtcLeg({ listenIp: d.listenIp, announcedAddress: d.announcedIp, onConsumer: (c) => d.onConsumer(userId, callId, c) }).then(async (leg) => {
+      await seat.onLeg?.(leg);
       seat.leg = leg;
       seat.pending = null;
       return leg;

@@ -18,6 +18,8 @@ export function telephonyActions(t: Telephony): CallActions {
     conference: (ctx, callId) => t.control.conference(ctx, callId),
     dial: (ctx, toNumber) => t.control.dial(ctx, toNumber),
     dtmf: (ctx, callId, digits) => t.control.dtmf(ctx, callId, digits),
+    monitor: (ctx, callId, mode) => t.monitoring.start(ctx, callId, mode),
+    monitorEnd: (ctx, callId) => t.monitoring.stop(ctx, callId),
     media: {
       transports: (ctx, callId) => t.agentMedia.transports(who(ctx), callId),
       // The shapes are mediasoup-client's; mediasoup checks them and answers a MediaError.

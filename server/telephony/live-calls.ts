@@ -1,4 +1,5 @@
 import type { MediaWebRtcLeg, SpeechStats } from "@/media/protocol";
+import type { MonitorMode } from "../services/calls";
 import { AppError } from "../errors";
 import type { Consult } from "./consult";
 
@@ -25,8 +26,24 @@ export interface LiveCallEntry {
   stopMusic?: () => void;
   /** The call's recorder while it runs. */
   recording?: { stop(): Promise<{ path: string; durationMs: number }> };
+  /** Supervisors listening, whispering or barging in, by user id (monitor.ts). */
+  monitors?: Map<string, MonitorSeat>;
   /** Live voice activity of every leg while the call is recorded. */
   speech?: { stop(): SpeechStats };
+}
+
+/** A browser's place in a call's media: the leg once made (or being made). */
+export interface MediaSeat {
+  userId: string;
+  leg: MediaWebRtcLeg | null;
+  pending: Promise<MediaWebRtcLeg> | null;
+  deskKey?: string;
+  /** Runs on the new leg before anyone can use it (a supervisor's mixer role). */
+  onLeg?: (leg: MediaWebRtcLeg) => Promise<void>;
+}
+
+export interface MonitorSeat extends MediaSeat {
+  mode: MonitorMode;
 }
 
 /** The calls this process carries. A call lives on the node that took its INVITE. */
@@ -57,15 +74,17 @@ export class LiveCalls {
   }
 
   /**
-   * The user's own media seat in the call: the agent's, or a consulted agent's once they picked
-   * up; otherwise not found.
+   * The user's own media seat in the call: the agent's, a consulted agent's once they picked up,
+   * or a supervisor's monitoring it; otherwise not found.
    */
-  partyOf(tenantId: string, userId: string, callId: string): { userId: string; leg: MediaWebRtcLeg | null; pending: Promise<MediaWebRtcLeg> | null; deskKey?: string } {
+  partyOf(tenantId: string, userId: string, callId: string): MediaSeat {
     const entry = this.byId.get(callId);
     if (entry && entry.tenantId === tenantId) {
       if (entry.agent?.userId === userId) return entry.agent;
       const p = entry.consult?.party;
       if (p?.kind === "agent" && p.userId === userId && entry.consult?.state !== "ringing") return p;
+      const monitor = entry.monitors?.get(userId);
+      if (monitor) return monitor;
     }
     throw new AppError("not_found", "No such call of yours on this node");
   }

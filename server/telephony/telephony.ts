@@ -9,6 +9,7 @@ import type { Deps } from "../context";
 import type { Env } from "../env";
 import { espeakSpeech } from "../ivr/speech";
 import { endOrphans } from "../services/calls/end-orphans";
+import { createMonitoring } from "./monitor";
 import { createAgentMedia } from "./agent-media";
 import { createDeskPhones } from "./desk-phones";
 import { startAnnouncer } from "./announcer";
@@ -76,6 +77,7 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
     iceServers,
     onConsumer: (userId, callId, c) => deps.notifyUser(userId, { type: "media:consumer", callId, ...c }),
   });
+  const monitoring = createMonitoring({ media, live });
   // Agents with a SIP address: their phone rings with every offer they get (see desk-phones.ts).
   const desks = createDeskPhones({ deps, live, legs, control, log: logError });
   const notifyUser = deps.notifyUser;
@@ -93,6 +95,7 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
   return {
     control,
     agentMedia,
+    monitoring,
     gateway: sip,
     media,
     announcer,

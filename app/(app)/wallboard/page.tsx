@@ -5,7 +5,10 @@ import { PageHeader } from "../../_components/page-header";
 import { useSession } from "../../_components/session";
 import { useNow } from "../../_components/softphone/use-now";
 import { EmptyState, ErrorNotice, Loading } from "../../_components/states";
+import { useMemo } from "react";
 import { AgentBoard } from "./_components/agent-board";
+import { MonitorBar } from "./_components/monitor-bar";
+import { useMonitor } from "./_components/use-monitor";
 import { QueueTile } from "./_components/queue-tile";
 import { useWallboard } from "./_components/use-wallboard";
 
@@ -13,6 +16,8 @@ export default function WallboardPage() {
   const { user } = useSession();
   const { board, agents } = useWallboard();
   const now = useNow(1000);
+  const liveCalls = useMemo(() => new Set((agents.data ?? []).flatMap((a) => (a.state === "in_call" && a.callId ? [a.callId] : []))), [agents.data]);
+  const monitor = useMonitor(liveCalls);
 
   return (
     <>
@@ -46,7 +51,21 @@ export default function WallboardPage() {
         </h2>
         {agents.error && <ErrorNotice message={agents.error} onRetry={() => void agents.reload()} />}
         {!agents.data && agents.loading && <Loading />}
-        {agents.data && <AgentBoard agents={agents.data} now={now} onChanged={() => void agents.reload()} />}
+        {monitor.current && <MonitorBar monitor={{ ...monitor, current: monitor.current }} />}
+        {!monitor.current && monitor.error && (
+          <p role="alert" className="mb-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            Could not join the call: {monitor.error}
+          </p>
+        )}
+        {agents.data && (
+          <AgentBoard
+            agents={agents.data}
+            now={now}
+            onChanged={() => void agents.reload()}
+            monitoring={monitor.current?.callId ?? null}
+            onMonitor={(a, mode) => a.callId && void monitor.start(a.callId, a.name, mode)}
+          />
+        )}
       </section>
     </>
   );

@@ -4,6 +4,7 @@ import { Badge } from "../../../_components/badge";
 import { Table, td } from "../../../_components/table";
 import { api, errorMessage } from "../../../_lib/api";
 import { formatSeconds } from "../../../_lib/labels";
+import type { MonitorMode } from "./use-monitor";
 import type { AgentRow } from "./use-wallboard";
 
 const STATE: Record<AgentRow["state"], { label: string; tone: "green" | "blue" | "amber" | "gray" }> = {
@@ -21,7 +22,20 @@ const CHOICES = [
 ] as const;
 
 /** Every agent with state and time in state; a supervisor can set one's state (not while on a call). */
-export function AgentBoard({ agents, now, onChanged }: { agents: AgentRow[]; now: number; onChanged: () => void }) {
+export function AgentBoard({
+  agents,
+  now,
+  onChanged,
+  onMonitor,
+  monitoring,
+}: {
+  agents: AgentRow[];
+  now: number;
+  onChanged: () => void;
+  /** Listen, whisper or barge into the agent's live call. */
+  onMonitor: (a: AgentRow, mode: MonitorMode) => void;
+  monitoring: string | null;
+}) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   async function force(a: AgentRow, state: (typeof CHOICES)[number]["value"]) {
@@ -43,7 +57,7 @@ export function AgentBoard({ agents, now, onChanged }: { agents: AgentRow[]; now
           {error}
         </p>
       )}
-      <Table label="Agents" head={["Name", "State", "Time in state", "Set state"]}>
+      <Table label="Agents" head={["Name", "State", "Time in state", "Set state", "Live call"]}>
         {agents.map((a) => {
           const s = STATE[a.state];
           const onCall = a.state === "ringing" || a.state === "in_call";
@@ -72,6 +86,25 @@ export function AgentBoard({ agents, now, onChanged }: { agents: AgentRow[]; now
                     </option>
                   ))}
                 </select>
+              </td>
+              <td className={td}>
+                {a.state === "in_call" && a.callId && a.callId !== monitoring && (
+                  <span className="inline-flex gap-1">
+                    {(["listen", "whisper", "barge"] as const).map((mode) => (
+                      <button
+                        key={mode}
+                        type="button"
+                        aria-label={`${mode[0]?.toUpperCase()}${mode.slice(1)} to ${a.name}'s call`}
+                        onClick={() => onMonitor(a, mode)}
+                        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+                      >
+                        {mode[0]?.toUpperCase()}
+                        {mode.slice(1)}
+                      </button>
+                    ))}
+                  </span>
+                )}
+                {a.callId && a.callId === monitoring && <span className="text-xs font-medium text-brand-700">You are in this call</span>}
               </td>
             </tr>
           );
