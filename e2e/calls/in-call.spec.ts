@@ -81,3 +81,31 @@ test("on hold the caller hears music instead of the agent, and the agent again a
   const record = await latestCall(cc.api);
   expect(record.holdSeconds as number).toBeGreaterThanOrEqual(3);
 });
+
+test("muted, the agent is not heard by the caller; unmuted, heard again", async ({ page, baseURL }) => {
+  const cc = await callCenter(page, baseURL ?? "");
+  await goAvailable(page);
+  caller = await startBaresip({ toneHz: 1000 });
+  await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
+  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  await answer(page);
+  await page.waitForTimeout(1500);
+  const muteAt = Date.now();
+  await page.getByRole("button", { name: "Mute" }).click();
+  await expect(page.getByRole("button", { name: "Unmute" })).toBeVisible();
+  await page.waitForTimeout(3000);
+  const unmuteAt = Date.now();
+  await page.getByRole("button", { name: "Unmute" }).click();
+  await page.waitForTimeout(2500);
+  const hungUp = Date.now();
+  await page.getByRole("button", { name: "Hang up" }).click();
+  await caller.waitFor("CALL_CLOSED", 10_000);
+  // Counted back from the hang-up (the recording starts with the first packet), with margins.
+  const heard = caller.heard();
+  const at = (t: number) => Math.max(0, heard.length - Math.round(((hungUp - t) / 1000) * 8000));
+  const muted = heard.subarray(at(muteAt + 700), at(unmuteAt - 300));
+  const after = heard.subarray(at(unmuteAt + 1000), at(hungUp - 300));
+  expect(muted.length).toBeGreaterThan(8000);
+  expect(toneShare(muted, 440)).toBeLessThan(0.2);
+  expect(toneShare(after, 440)).toBeGreaterThan(0.8);
+});
