@@ -3,18 +3,11 @@ import { useState } from "react";
 import { Badge } from "../../../_components/badge";
 import { Table, td } from "../../../_components/table";
 import { api, errorMessage } from "../../../_lib/api";
+import { AGENT_STATE } from "../../../_lib/agent-labels";
 import { formatSeconds } from "../../../_lib/labels";
 import type { MonitorMode } from "./use-monitor";
 import type { AgentRow } from "./use-wallboard";
 
-const STATE: Record<AgentRow["state"], { label: string; tone: "green" | "blue" | "amber" | "gray" }> = {
-  available: { label: "Available", tone: "green" },
-  ringing: { label: "Ringing", tone: "blue" },
-  in_call: { label: "In a call", tone: "blue" },
-  after_call_work: { label: "Wrap-up", tone: "amber" },
-  break: { label: "Break", tone: "amber" },
-  offline: { label: "Offline", tone: "gray" },
-};
 const CHOICES = [
   { value: "available", label: "Available" },
   { value: "break", label: "Break" },
@@ -59,7 +52,7 @@ export function AgentBoard({
       )}
       <Table label="Agents" head={["Name", "State", "Time in state", "Set state", "Live call"]}>
         {agents.map((a) => {
-          const s = STATE[a.state];
+          const s = AGENT_STATE[a.state];
           const onCall = a.state === "ringing" || a.state === "in_call";
           const chosen = a.state === "available" || a.state === "break" || a.state === "offline" ? a.state : "";
           return (

@@ -1,19 +1,13 @@
 "use client";
 import { Badge } from "../../../_components/badge";
+import { AGENT_STATE, type AgentStateKey } from "../../../_lib/agent-labels";
 import { formatSeconds } from "../../../_lib/labels";
 import type { QueueFigures } from "./use-wallboard";
 
 const pct = (r: number | null) => (r === null ? "—" : `${Math.round(r * 100)}%`);
 const secs = (s: number | null) => (s === null ? "—" : formatSeconds(Math.round(s)));
 
-const STATES: Array<{ key: keyof QueueFigures["agents"]; label: string; tone: "green" | "blue" | "amber" | "gray" }> = [
-  { key: "available", label: "Available", tone: "green" },
-  { key: "ringing", label: "Ringing", tone: "blue" },
-  { key: "in_call", label: "In a call", tone: "blue" },
-  { key: "after_call_work", label: "Wrap-up", tone: "amber" },
-  { key: "break", label: "Break", tone: "amber" },
-  { key: "offline", label: "Offline", tone: "gray" },
-];
+const STATES = Object.entries(AGENT_STATE).map(([key, v]) => ({ key: key as AgentStateKey, ...v }));
 
 /** One queue's live figures; the longest wait counts up every second from the server's timestamp. */
 export function QueueTile({ q, now }: { q: QueueFigures; now: number }) {
