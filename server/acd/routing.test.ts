@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { type Database, createDatabase } from "@/db/client";
-import { callOffers, calls as callsTable, queueMembers, skills, userSkills, users } from "@/db/schema";
+import { agentStateEvents, callOffers, calls as callsTable, queueMembers, skills, userSkills, users } from "@/db/schema";
 import { testDrivers, useMigratedDatabase } from "@/test/databases";
 import { makeTenant, testDeps, uniqueEmail } from "@/test/factories";
-import type { Ctx, Deps, UserEvent } from "../context";
+import { type Ctx, type Deps, type UserEvent, inTransaction } from "../context";
+import { moveAgent } from "../services/agents/internal";
 import * as agents from "../services/agents";
 import * as calls from "../services/calls";
 import * as queues from "../services/queues";
@@ -57,6 +58,16 @@ describe.each(testDrivers)("routing on $name", (driver) => {
     const changed = await agents.setState({ ctx, input: { state: "available" } });
     expect(Date.parse(changed.since)).toBeGreaterThanOrEqual(Date.parse(before.since));
     expect(await agents.getState({ ctx })).toMatchObject({ state: "available", since: changed.since });
+    // Each move leaves one history event at the state's own time; a move that does not match leaves none.
+    const refused = await inTransaction(ctx, (tx) => moveAgent(tx, userOf(ctx), "ringing", { from: ["break"] }));
+    expect(refused).toBeNull();
+    await agents.setState({ ctx, input: { state: "break", reason: "Lunch" } });
+    const history = await deps.db.select().from(agentStateEvents).where(eq(agentStateEvents.userId, userOf(ctx))).orderBy(agentStateEvents.at);
+    expect(history.map((e) => [e.state, e.reason])).toEqual([
+      ["available", null],
+      ["break", "Lunch"],
+    ]);
+    expect(history[0]?.at.toISOString()).toBe(changed.since);
   });
 
   it("offers the longest-idle agent, re-offers after a decline, and wraps up after the call", async () => {

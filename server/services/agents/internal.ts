@@ -1,4 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { WithSubqueryWithSelection } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { agentStateEvents, agentStates } from "@/db/schema";
 import { type AgentStateName, type AgentStateOut, type Ctx, afterCommit } from "../../context";
@@ -48,33 +49,57 @@ export async function moveAgent(ctx: Ctx & { tx: Executor }, userId: string, to:
     since: now,
     ...(to === "available" ? { idleSince: now } : {}),
   };
-  let row: StateRow | undefined;
-  if (move.from) {
-    [row] = await ctx.tx
-      .update(agentStates)
-      .set(values)
-      .where(
-        and(
-          eq(agentStates.tenantId, ctx.tenantId),
-          eq(agentStates.userId, userId),
-          inArray(agentStates.state, [...move.from]),
-          move.onCall ? eq(agentStates.callId, move.onCall) : undefined,
-        ),
+  // The state row and its history event in one statement: the event is inserted from what the
+  // update (or upsert) returned, so a move that matched nothing writes no event.
+  const logged = async (moved: WithSubqueryWithSelection<typeof agentStates._.columns, "moved">) => {
+    const [event] = await ctx.tx
+      .with(moved)
+      .insert(agentStateEvents)
+      .select(
+        ctx.tx
+          .select({ id: sql<string>`gen_random_uuid()`.as("id"), tenantId: moved.tenantId, userId: moved.userId, state: moved.state, reason: moved.reason, at: moved.since })
+          .from(moved),
       )
-      .returning();
-    if (!row && move.from.includes("offline")) {
-      [row] = await ctx.tx.insert(agentStates).values({ tenantId: ctx.tenantId, userId, ...values }).onConflictDoNothing().returning();
+      .returning({ at: agentStateEvents.at });
+    return event;
+  };
+  let event: { at: Date } | undefined;
+  if (move.from) {
+    event = await logged(
+      ctx.tx.$with("moved").as(
+        ctx.tx
+          .update(agentStates)
+          .set(values)
+          .where(
+            and(
+              eq(agentStates.tenantId, ctx.tenantId),
+              eq(agentStates.userId, userId),
+              inArray(agentStates.state, [...move.from]),
+              move.onCall ? eq(agentStates.callId, move.onCall) : undefined,
+            ),
+          )
+          .returning(),
+      ),
+    );
+    if (!event && move.from.includes("offline")) {
+      // Never had a state (offline by default): the first row.
+      event = await logged(ctx.tx.$with("moved").as(ctx.tx.insert(agentStates).values({ tenantId: ctx.tenantId, userId, ...values }).onConflictDoNothing().returning()));
     }
   } else {
-    [row] = await ctx.tx
-      .insert(agentStates)
-      .values({ tenantId: ctx.tenantId, userId, ...values })
-      .onConflictDoUpdate({ target: agentStates.userId, set: values, setWhere: eq(agentStates.tenantId, ctx.tenantId) })
-      .returning();
+    event = await logged(
+      ctx.tx
+        .$with("moved")
+        .as(
+          ctx.tx
+            .insert(agentStates)
+            .values({ tenantId: ctx.tenantId, userId, ...values })
+            .onConflictDoUpdate({ target: agentStates.userId, set: values, setWhere: eq(agentStates.tenantId, ctx.tenantId) })
+            .returning(),
+        ),
+    );
   }
-  if (!row) return null;
-  await ctx.tx.insert(agentStateEvents).values({ tenantId: ctx.tenantId, userId, state: to, reason: values.reason });
-  const out = toAgentStateOut(row);
+  if (!event) return null;
+  const out: AgentStateOut = { userId, state: to, reason: values.reason, since: event.at.toISOString(), callId: values.callId, until: values.until?.toISOString() ?? null };
   afterCommit(ctx, () => {
     ctx.deps.notify(ctx.tenantId, { type: "agent:state", ...out });
     if (to === "available") ctx.deps.kickRouting(ctx.tenantId);
