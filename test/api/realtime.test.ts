@@ -9,19 +9,26 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
+/** Each socket's connection outcome, listened for from the start (a second socket may connect first). */
+const outcomes = new WeakMap<Socket, Promise<string>>();
+
 function open(cookie: string | null, origin?: string, url = server.url): Socket {
-  return connect(url, {
+  const socket = connect(url, {
     transports: ["websocket"],
     reconnection: false,
     extraHeaders: { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) },
   });
+  outcomes.set(
+    socket,
+    new Promise<string>((resolve) => {
+      socket.on("connect", () => resolve("connected"));
+      socket.on("connect_error", (e) => resolve(`error: ${e.message}`));
+    }),
+  );
+  return socket;
 }
 
-const outcome = (socket: Socket) =>
-  new Promise<string>((resolve) => {
-    socket.on("connect", () => resolve("connected"));
-    socket.on("connect_error", (e) => resolve(`error: ${e.message}`));
-  });
+const outcome = (socket: Socket) => outcomes.get(socket) ?? Promise.reject(new Error("not opened with open()"));
 
 describe("Socket.IO", () => {
   it("accepts a session cookie, and answers session:whoami with the user and tenant", async () => {
