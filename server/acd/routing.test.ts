@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type Database, createDatabase } from "@/db/client";
 import { agentStateEvents, callOffers, calls as callsTable, queueMembers, skills, userSkills, users } from "@/db/schema";
 import { testDrivers, useMigratedDatabase } from "@/test/databases";
-import { makeTenant, testDeps, uniqueEmail } from "@/test/factories";
+import { makeQueueAgent, makeQueuedCall, makeTenant, testDeps } from "@/test/factories";
 import { type Ctx, type Deps, type UserEvent, inTransaction } from "../context";
 import { moveAgent } from "../services/agents/internal";
 import * as agents from "../services/agents";
@@ -22,18 +22,9 @@ function clock(deps: Deps) {
 async function setup(deps: Deps) {
   const admin = await makeTenant(deps);
   const queue = await queues.create({ ctx: admin.ctx, input: queueCreate.parse({ name: "Support", ringTimeoutSec: 10 }) });
-  const agentCtx = async (name: string): Promise<Ctx> => {
-    const [u] = await deps.db.insert(users).values({ tenantId: admin.ctx.tenantId, email: uniqueEmail(name), name, role: "agent" }).returning();
-    if (!u) throw new Error("no user");
-    await deps.db.insert(queueMembers).values({ tenantId: admin.ctx.tenantId, queueId: queue.id, userId: u.id });
-    return { deps, tenantId: admin.ctx.tenantId, actor: { kind: "user", userId: u.id, role: "agent" } };
-  };
+  const agentCtx = (name: string) => makeQueueAgent(deps, admin.ctx.tenantId, queue.id, name);
   const system: Ctx = { deps, tenantId: admin.ctx.tenantId, actor: { kind: "system", role: "admin" } };
-  const newCall = async (from = "+14155550123") => {
-    const call = await calls.startInbound({ ctx: system, input: { fromNumber: from, toNumber: "+14155550100", trunkId: null as never, sipCallId: `sip-${Math.random()}`, source: "127.0.0.1" } });
-    await calls.enqueue({ ctx: system, input: { callId: call.id, queueId: queue.id } });
-    return call;
-  };
+  const newCall = (from = "+14155550123") => makeQueuedCall(system, queue.id, from);
   return { admin, queue, agentCtx, system, newCall };
 }
 

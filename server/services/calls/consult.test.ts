@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { queueMembers, users } from "@/db/schema";
 import { testDrivers, useMigratedDatabase } from "@/test/databases";
-import { makeTenant, uniqueEmail } from "@/test/factories";
+import { makeQueueAgent, makeQueuedCall, makeTenant } from "@/test/factories";
 import type { Ctx, Deps, UserEvent } from "../../context";
 import * as agents from "../agents";
 import * as queues from "../queues";
@@ -15,18 +14,11 @@ async function callInProgress(deps: Deps) {
   const admin = await makeTenant(deps);
   const tenantId = admin.ctx.tenantId;
   const queue = await queues.create({ ctx: admin.ctx, input: queueCreate.parse({ name: "Support" }) });
-  const agent = async (name: string): Promise<Ctx> => {
-    const [u] = await deps.db.insert(users).values({ tenantId, email: uniqueEmail(name), name, role: "agent" }).returning();
-    if (!u) throw new Error("no user");
-    await deps.db.insert(queueMembers).values({ tenantId, queueId: queue.id, userId: u.id });
-    return { deps, tenantId, actor: { kind: "user", userId: u.id, role: "agent" } };
-  };
   const system: Ctx = { deps, tenantId, actor: { kind: "system", role: "admin" } };
-  const ada = await agent("Ada");
-  const bo = await agent("Bo");
+  const ada = await makeQueueAgent(deps, tenantId, queue.id, "Ada");
+  const bo = await makeQueueAgent(deps, tenantId, queue.id, "Bo");
   await agents.setState({ ctx: ada, input: { state: "available" } });
-  const call = await calls.startInbound({ ctx: system, input: { fromNumber: "+14155550123", toNumber: "+14155550100", trunkId: null as never, sipCallId: `c-${Math.random()}`, source: "127.0.0.1" } });
-  await calls.enqueue({ ctx: system, input: { callId: call.id, queueId: queue.id } });
+  const call = await makeQueuedCall(system, queue.id);
   // Offer it to Ada by the records (the dispatcher's claim), then she answers.
   const { claimOffer } = await import("../../acd/edge");
   const offer = await claimOffer(deps, tenantId, { callId: call.id, userId: id(ada), reason: "test" } as never, { name: "Support", ringTimeoutSec: 30 });

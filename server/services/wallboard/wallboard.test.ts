@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, queueMembers, users } from "@/db/schema";
+import { auditLog } from "@/db/schema";
 import { testDrivers, useMigratedDatabase } from "@/test/databases";
-import { makeTenant, uniqueEmail } from "@/test/factories";
+import { makeQueueAgent, makeQueuedCall, makeTenant } from "@/test/factories";
 import { claimOffer } from "../../acd/edge";
 import type { Ctx, Deps } from "../../context";
 import * as agents from "../agents";
@@ -22,12 +22,7 @@ async function tenantWithQueue(deps: Deps) {
   const admin = await makeTenant(deps);
   const tenantId = admin.ctx.tenantId;
   const queue = await queues.create({ ctx: admin.ctx, input: queueCreate.parse({ name: "Support", serviceLevelSec: 20 }) });
-  const agent = async (name: string): Promise<Ctx> => {
-    const [u] = await deps.db.insert(users).values({ tenantId, email: uniqueEmail(name), name, role: "agent" }).returning();
-    if (!u) throw new Error("no user");
-    await deps.db.insert(queueMembers).values({ tenantId, queueId: queue.id, userId: u.id });
-    return { deps, tenantId, actor: { kind: "user", userId: u.id, role: "agent" } };
-  };
+  const agent = (name: string) => makeQueueAgent(deps, tenantId, queue.id, name);
   const system: Ctx = { deps, tenantId, actor: { kind: "system", role: "admin" } };
   return { admin, queue, agent, system };
 }
@@ -47,9 +42,7 @@ describe.each(testDrivers)("wallboard figures on $name", (driver) => {
     const t0 = c.now();
     const enter = async (at: number) => {
       c.set(at);
-      const call = await calls.startInbound({ ctx: sys, input: { fromNumber: `+1415555${String(at % 10000).padStart(4, "0")}`, toNumber: "+14155550100", trunkId: null as never, sipCallId: `w-${Math.random()}`, source: "127.0.0.1" } });
-      await calls.enqueue({ ctx: sys, input: { callId: call.id, queueId: queue.id } });
-      return call;
+      return makeQueuedCall(sys, queue.id, `+1415555${String(at % 10000).padStart(4, "0")}`);
     };
     const talk = async (who: Ctx, callId: string, answerAt: number, endAt: number, wrapAt: number) => {
       c.set(answerAt);
@@ -120,8 +113,7 @@ describe.each(testDrivers)("wallboard figures on $name", (driver) => {
 
     // In a call: refused, nothing changed.
     await agents.forceState({ ctx: admin.ctx, input: { userId: userOf(ada), state: "available" } });
-    const call = await calls.startInbound({ ctx: system, input: { fromNumber: "+14155550123", toNumber: "+14155550100", trunkId: null as never, sipCallId: `f-${Math.random()}`, source: "127.0.0.1" } });
-    await calls.enqueue({ ctx: system, input: { callId: call.id, queueId: queue.id } });
+    const call = await makeQueuedCall(system, queue.id);
     const offer = await claimOffer(deps, system.tenantId, { callId: call.id, userId: userOf(ada), reason: "test" } as never, { name: "Support", ringTimeoutSec: 30 });
     if (!offer) throw new Error("no offer");
     await calls.answerOffer({ ctx: ada, input: { offerId: offer.offerId } });
