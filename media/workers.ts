@@ -164,7 +164,7 @@ export class WorkerPool {
  * with its `onSignal`). That would end every live call at once and defeat the server's graceful
  * drain, which decides when calls end and then closes the pool itself: the listeners go.
  */
-export function keepSignalsToServer(worker: Worker): void {
+function keepSignalsToServer(worker: Worker): void {
   const onSignal = (worker as unknown as { onSignal?: (signal: NodeJS.Signals) => void }).onSignal;
   if (typeof onSignal !== "function") return;
   process.removeListener("SIGINT", onSignal);

@@ -22,8 +22,9 @@ export function createMonitoring(d: { media: MediaPlane; live: LiveCalls }) {
     return { mode: "whisper", to };
   }
 
-  async function applyRole(entry: LiveCallEntry, seat: MonitorSeat): Promise<void> {
-    if (seat.leg) await d.media.getCall(entry.callId)?.setMixRole(seat.leg.id, roleFor(entry, seat.mode));
+  /** Sets the seat's mode on its leg (`leg`: the one just made, before the seat holds it). */
+  async function applyRole(entry: LiveCallEntry, seat: MonitorSeat, leg = seat.leg): Promise<void> {
+    if (leg) await d.media.getCall(entry.callId)?.setMixRole(leg.id, roleFor(entry, seat.mode));
   }
 
   function supervisor(ctx: Ctx): string {
@@ -66,9 +67,7 @@ export function createMonitoring(d: { media: MediaPlane; live: LiveCalls }) {
         leg: null,
         pending: null,
         mode,
-        onLeg: async (leg) => {
-          await d.media.getCall(callId)?.setMixRole(leg.id, roleFor(entry, fresh.mode));
-        },
+        onLeg: (leg) => applyRole(entry, fresh, leg),
       };
       entry.monitors.set(userId, fresh);
       await calls.noteMonitor({ ctx, input: { callId, userId, event: "monitor_started", mode } });

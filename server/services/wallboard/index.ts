@@ -1,1 +1,1 @@
-export { figures, WINDOW_HOURS } from "./figures";
+export { figures } from "./figures";
