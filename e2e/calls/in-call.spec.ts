@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { dominantFrequency, rms } from "@/media/rtp/tone";
 import { type Baresip, startBaresip } from "@/test/peers/baresip";
 import { E2E_SIP_PORT } from "../../playwright.config";
-import { answer, callCenter, goAvailable, heardInBrowser, latestCall, secondAgent, toneShare, transferFromPanel } from "./setup";
+import { answer, callCenter, goAvailable, heardInBrowser, latestCall, sampleAt, secondAgent, toneShare, transferFromPanel } from "./setup";
 
 let caller: Baresip | undefined;
 test.afterEach(async () => {
@@ -59,7 +59,6 @@ test("on hold the caller hears music instead of the agent, and the agent again a
   caller = await startBaresip({ toneHz: 1000 });
   await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
   await caller.waitFor("CALL_ESTABLISHED", 15_000);
-  const established = Date.now();
   await answer(page);
   await page.waitForTimeout(1500);
   const holdAt = Date.now();
@@ -69,10 +68,11 @@ test("on hold the caller hears music instead of the agent, and the agent again a
   const resumeAt = Date.now();
   await page.getByRole("button", { name: "Resume" }).click();
   await page.waitForTimeout(3000);
+  const hungUp = Date.now();
   await page.getByRole("button", { name: "Hang up" }).click();
   await caller.waitFor("CALL_CLOSED", 10_000);
   const heard = caller.heard();
-  const at = (ms: number) => Math.max(0, Math.round(((ms - established) / 1000) * 8000));
+  const at = sampleAt(heard, hungUp);
   const held = heard.subarray(at(holdAt + 1000), at(resumeAt - 500));
   const after = heard.subarray(at(resumeAt + 1000), at(resumeAt + 2500));
   expect(rms(held)).toBeGreaterThan(0.01); // music, not silence
@@ -102,7 +102,7 @@ test("muted, the agent is not heard by the caller; unmuted, heard again", async 
   await caller.waitFor("CALL_CLOSED", 10_000);
   // Counted back from the hang-up (the recording starts with the first packet), with margins.
   const heard = caller.heard();
-  const at = (t: number) => Math.max(0, heard.length - Math.round(((hungUp - t) / 1000) * 8000));
+  const at = sampleAt(heard, hungUp);
   const muted = heard.subarray(at(muteAt + 700), at(unmuteAt - 300));
   const after = heard.subarray(at(unmuteAt + 1000), at(hungUp - 300));
   expect(muted.length).toBeGreaterThan(8000);

@@ -38,6 +38,12 @@ export async function bandsInBrowser(page: Page, hz: number[]): Promise<number[]
   return hz.map((f) => s.power.reduce((sum, p, k) => (Math.abs(k * s.binHz - f) <= 15 ? sum + p : sum), 0));
 }
 
+/**
+ * Where wall-clock time `t` falls in a recording of what a phone heard (8 kHz), counted back from
+ * `endedAt`, when the call ended: the recording starts with the first packet, not at the answer.
+ */
+export const sampleAt = (pcm: Int16Array, endedAt: number) => (t: number) => Math.max(0, pcm.length - Math.round(((endedAt - t) / 1000) * 8000));
+
 /** Waits for the offer in `page` and answers it. */
 export async function answer(page: Page) {
   const offer = page.getByRole("dialog", { name: "Incoming call" });

@@ -12,7 +12,7 @@ import { type Baresip, startBaresip } from "@/test/peers/baresip";
 import { writeToneWav } from "@/test/peers/tone-file";
 import { CHROMIUM_ARGS, E2E_SIP_PORT } from "../../playwright.config";
 import { PASSWORD, signIn, uniqueEmail } from "../fixtures";
-import { answer, bandsInBrowser, callCenter, goAvailable, latestCall, secondAgent } from "./setup";
+import { answer, bandsInBrowser, callCenter, goAvailable, latestCall, sampleAt, secondAgent } from "./setup";
 
 let caller: Baresip | undefined;
 test.afterEach(async () => {
@@ -64,8 +64,6 @@ test("the wallboard follows a call live and a supervisor puts an agent to work",
   }
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 test("a supervisor listens to a live call, whispers to the agent, then barges in", async ({ page, baseURL }) => {
   test.setTimeout(120_000); // a second browser, three phases of audio
   // Three voices by frequency: the caller 1 kHz, the agent (this page's microphone) 440 Hz, and
@@ -101,7 +99,7 @@ test("a supervisor listens to a live call, whispers to the agent, then barges in
     await expect.poll(async () => (await bandsInBrowser(sup, [1000, 440])).every((p) => p > 0), { timeout: 15_000 }).toBe(true);
     const listening = [Date.now(), 0];
     expect(await agentHears()).toBeLessThan(0.02);
-    await sleep(1500);
+    await page.waitForTimeout(1500);
     listening[1] = Date.now();
 
     // Whisper: the agent hears the supervisor beside the caller.
@@ -109,14 +107,14 @@ test("a supervisor listens to a live call, whispers to the agent, then barges in
     await expect(bar).toContainText(`Whispering to ${name}'s call`);
     await expect.poll(agentHears, { timeout: 15_000 }).toBeGreaterThan(0.1);
     const whispering = [Date.now(), 0];
-    await sleep(2000);
+    await page.waitForTimeout(2000);
     whispering[1] = Date.now();
 
     // Barge: the caller hears the supervisor too.
     await bar.getByRole("radio", { name: "Barge" }).click();
     await expect(bar).toContainText(`Barged into ${name}'s call`);
     const barging = [Date.now() + 1000, 0];
-    await sleep(3500);
+    await page.waitForTimeout(3500);
     barging[1] = Date.now();
 
     await bar.getByRole("button", { name: "Stop monitoring" }).click();
@@ -129,7 +127,7 @@ test("a supervisor listens to a live call, whispers to the agent, then barges in
     // with the first packet, so times are counted back from the hang-up, with half a second of
     // margin each side): the supervisor's 660 Hz against the agent's 440 Hz.
     const heard = caller.heard();
-    const index = (t: number) => Math.max(0, heard.length - Math.round(((hungUp - t) / 1000) * 8000));
+    const index = sampleAt(heard, hungUp);
     const supervisorShare = ([from, to]: number[]) => {
       const part = heard.subarray(index((from ?? 0) + 500), index((to ?? 0) - 500));
       expect(part.length).toBeGreaterThan(4000);

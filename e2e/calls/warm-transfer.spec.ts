@@ -7,7 +7,7 @@ import { expect, test } from "@playwright/test";
 import { dominantFrequency, rms } from "@/media/rtp/tone";
 import { type Baresip, startBaresip } from "@/test/peers/baresip";
 import { E2E_SIP_PORT } from "../../playwright.config";
-import { answer, callCenter, goAvailable, heardInBrowser, latestCall, secondAgent, toneShare, transferFromPanel } from "./setup";
+import { answer, callCenter, goAvailable, heardInBrowser, latestCall, sampleAt, secondAgent, toneShare, transferFromPanel } from "./setup";
 
 let caller: Baresip | undefined;
 test.afterEach(async () => {
@@ -23,7 +23,6 @@ test("a warm transfer: consult, conference, complete; the colleague keeps the ca
     caller = await startBaresip({ toneHz: 1000 });
     await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
     await caller.waitFor("CALL_ESTABLISHED", 15_000);
-    const established = Date.now();
     await answer(page);
     await expect.poll(() => heardInBrowser(page), { timeout: 15_000 }).toBeGreaterThan(900);
     await goAvailable(other.page);
@@ -51,11 +50,12 @@ test("a warm transfer: consult, conference, complete; the colleague keeps the ca
     const joinedFrom = Date.now();
     await other.page.waitForTimeout(2000);
     const joinedUntil = Date.now();
+    const hungUp = Date.now();
     await caller.hangup();
     await expect(other.page.getByRole("form", { name: "Wrap-up" })).toBeVisible({ timeout: 10_000 });
 
     const heard = caller.heard();
-    const at = (ms: number) => Math.max(0, Math.round(((ms - established) / 1000) * 8000));
+    const at = sampleAt(heard, hungUp);
     // On hold during the consult: music, not the agents' 440 Hz; then the colleague's 440 Hz.
     const held = heard.subarray(at(heldFrom + 300), at(heldUntil - 300));
     expect(rms(held)).toBeGreaterThan(0.01);

@@ -5,7 +5,7 @@ import { Table, td } from "../../../_components/table";
 import { api, errorMessage } from "../../../_lib/api";
 import { AGENT_STATE } from "../../../_lib/agent-labels";
 import { formatSeconds } from "../../../_lib/labels";
-import type { MonitorMode } from "./use-monitor";
+import { MONITOR_MODES, type MonitorMode } from "./use-monitor";
 import type { AgentRow } from "./use-wallboard";
 
 const CHOICES = [
@@ -83,16 +83,16 @@ export function AgentBoard({
               <td className={td}>
                 {a.state === "in_call" && a.callId && a.callId !== monitoring && (
                   <span className="inline-flex gap-1">
-                    {(["listen", "whisper", "barge"] as const).map((mode) => (
+                    {MONITOR_MODES.map((m) => (
                       <button
-                        key={mode}
+                        key={m.mode}
                         type="button"
-                        aria-label={`${mode[0]?.toUpperCase()}${mode.slice(1)} to ${a.name}'s call`}
-                        onClick={() => onMonitor(a, mode)}
+                        aria-label={`${m.label} to ${a.name}'s call`}
+                        title={m.hint}
+                        onClick={() => onMonitor(a, m.mode)}
                         className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
                       >
-                        {mode[0]?.toUpperCase()}
-                        {mode.slice(1)}
+                        {m.label}
                       </button>
                     ))}
                   </span>

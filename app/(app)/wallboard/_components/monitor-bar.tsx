@@ -1,27 +1,21 @@
 "use client";
 import { Button } from "../../../_components/button";
 import { RemoteAudio } from "../../../_components/softphone/remote-audio";
-import type { Monitored, MonitorMode, useMonitor } from "./use-monitor";
-
-const MODES: Array<{ mode: MonitorMode; label: string; hint: string }> = [
-  { mode: "listen", label: "Listen", hint: "You hear both; nobody hears you" },
-  { mode: "whisper", label: "Whisper", hint: "Only the agent hears you" },
-  { mode: "barge", label: "Barge", hint: "The caller and the agent hear you" },
-];
+import { MONITOR_MODES, type Monitored, type useMonitor } from "./use-monitor";
 
 const STATUS: Record<string, string> = { connecting: "Connecting audio…", connected: "Audio connected", failed: "Audio failed", idle: "", phone: "" };
 
 /** The call a supervisor is in: its mode (a radio group), the audio state, mute, and Stop. */
 export function MonitorBar({ monitor }: { monitor: ReturnType<typeof useMonitor> & { current: Monitored } }) {
   const { current, media } = monitor;
-  const mode = MODES.find((m) => m.mode === current.mode) ?? MODES[0];
+  const mode = MONITOR_MODES.find((m) => m.mode === current.mode) ?? MONITOR_MODES[0];
   return (
     <section aria-label="Monitoring" className="mb-4 rounded-lg border border-brand-200 bg-brand-50 p-4 shadow-sm">
       <RemoteAudio stream={media.remote} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <p className="font-semibold text-slate-900">
-            {mode?.label === "Listen" ? "Listening to" : mode?.label === "Whisper" ? "Whispering to" : "Barged into"} {current.agentName}&apos;s call
+            {mode?.heading} {current.agentName}&apos;s call
           </p>
           <p className="text-sm text-slate-600" role="status">
             {mode?.hint}. {STATUS[media.status]}
@@ -30,7 +24,7 @@ export function MonitorBar({ monitor }: { monitor: ReturnType<typeof useMonitor>
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <div role="radiogroup" aria-label="Monitoring mode" className="inline-flex overflow-hidden rounded-md border border-slate-300 bg-white">
-            {MODES.map((m) => (
+            {MONITOR_MODES.map((m) => (
               <button
                 key={m.mode}
                 type="button"

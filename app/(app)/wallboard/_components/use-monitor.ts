@@ -6,6 +6,13 @@ import { useCallMedia } from "../../../_components/softphone/use-call-media";
 
 export type MonitorMode = "listen" | "whisper" | "barge";
 
+/** The modes as the wallboard offers them: the button's label, what it does, the bar's heading. */
+export const MONITOR_MODES: ReadonlyArray<{ mode: MonitorMode; label: string; hint: string; heading: string }> = [
+  { mode: "listen", label: "Listen", hint: "You hear both; nobody hears you", heading: "Listening to" },
+  { mode: "whisper", label: "Whisper", hint: "Only the agent hears you", heading: "Whispering to" },
+  { mode: "barge", label: "Barge", hint: "The caller and the agent hear you", heading: "Barged into" },
+];
+
 export interface Monitored {
   callId: string;
   agentName: string;
