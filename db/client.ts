@@ -5,6 +5,8 @@ import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
+type PostgresSql = import("postgres").Sql | import("postgres").TransactionSql;
+
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction or the database itself: whatever a query can run on. */
@@ -37,12 +39,39 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   return createPglite("dataDir" in options ? options.dataDir : undefined);
 }
 
+/**
+ * drizzle runs a query it was not given a name for as an unnamed statement (prepare: false), and
+ * postgres.js then first asks the server for its parameter types: two round trips per statement,
+ * never pipelined, parsed and planned by the server every time. With prepare: true, postgres.js
+ * keeps one named statement per query text on each connection: one round trip from the second
+ * use on, pipelined with the connection's other queries, parsed once. (A statement a migration
+ * made stale is prepared again by postgres.js itself.) Transactions and savepoints get the same.
+ */
+function preparedStatements<T extends PostgresSql>(sql: T): T {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop === "unsafe") {
+        return (query: string, params?: unknown[], opts?: Record<string, unknown>) =>
+          target.unsafe(query, params as never, { ...opts, prepare: true });
+      }
+      if (prop === "begin" || prop === "savepoint") {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: PostgresSql) => unknown;
+          const open = (target as unknown as Record<string, (...a: unknown[]) => unknown>)[prop];
+          return open?.call(target, ...args, (tx: PostgresSql) => fn(preparedStatements(tx)));
+        };
+      }
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+}
+
 async function createPostgres(url: string): Promise<Database> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
   const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(preparedStatements(client), { schema }) as unknown as Db;
   return withCommon(db, "postgres", {
     async migrate() {
       // A one-connection client keeps the advisory lock and the migration on the same session.
