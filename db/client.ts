@@ -3,9 +3,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Sql, TransactionSql } from "postgres";
 import * as schema from "./schema";
 
-type PostgresSql = import("postgres").Sql | import("postgres").TransactionSql;
+type PostgresSql = Sql | TransactionSql;
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;

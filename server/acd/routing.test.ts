@@ -176,8 +176,10 @@ describe.each(testDrivers)("routing on $name", (driver) => {
   });
 
   it("moves a call that waited past the overflow delay to the overflow queue, where its agents get it", async () => {
-    const offers: string[] = [];
-    const d = { ...deps, notifyUser: (userId: string, e: UserEvent) => void (e.type === "call:offered" && offers.push(userId)) };
+    // The sweep is every tenant's: on a shared database, calls other tests left waiting move too
+    // once the clock jumps, so only this call's offers count.
+    const seen: Array<{ userId: string; callId: string }> = [];
+    const d = { ...deps, notifyUser: (userId: string, e: UserEvent) => void (e.type === "call:offered" && seen.push({ userId, callId: e.callId })) };
     const { admin, queue, agentCtx, newCall, system } = await setup(d);
     const time = clock(d);
     const backup = await queues.create({ ctx: admin.ctx, input: queueCreate.parse({ name: "Backup" }) });
@@ -189,13 +191,14 @@ describe.each(testDrivers)("routing on $name", (driver) => {
     const dispatcher = createDispatcher(d, { sweepMs: 60_000 });
     try {
       const call = await newCall();
+      const offers = () => seen.filter((o) => o.callId === call.id).map((o) => o.userId);
       await dispatcher.sweep();
       await dispatcher.idle();
-      expect(offers).toEqual([]);
+      expect(offers()).toEqual([]);
       time.advance(31_000);
       await dispatcher.sweep();
       await dispatcher.idle();
-      expect(offers).toEqual([userOf(helper)]);
+      expect(offers()).toEqual([userOf(helper)]);
       const record = await calls.get({ ctx: system, input: { id: call.id } });
       expect(record.queue?.name).toBe("Backup");
       expect(record.events.map((e) => e.type)).toContain("overflow");

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { callEvents, calls } from "@/db/schema";
 import { type Ctx, type LiveCall, afterCommit, exec } from "../../context";
@@ -32,20 +32,43 @@ export const toLiveCall = (c: CallRow): LiveCall => ({
   endReason: c.endReason,
 });
 
-/** Changes a call row, appends a timeline event and pushes the new state after commit. */
+/**
+ * Changes a call row and appends its timeline event in one statement (the event inserted from
+ * the row the update returned), then pushes the new state after commit.
+ */
 export async function changeCall(
   ctx: Ctx & { tx: Executor },
   callId: string,
   set: Partial<typeof calls.$inferInsert>,
   event: { type: string; data?: Record<string, unknown> },
 ): Promise<CallRow> {
-  const [row] = await ctx.tx
-    .update(calls)
-    .set(set)
-    .where(and(eq(calls.tenantId, ctx.tenantId), eq(calls.id, callId)))
-    .returning();
+  const changed = ctx.tx.$with("changed").as(
+    ctx.tx
+      .update(calls)
+      .set(set)
+      .where(and(eq(calls.tenantId, ctx.tenantId), eq(calls.id, callId)))
+      .returning(),
+  );
+  const at = ctx.deps.now().toISOString();
+  const logged = ctx.tx.$with("logged").as(
+    ctx.tx
+      .insert(callEvents)
+      .select(
+        ctx.tx
+          .select({
+            id: sql<string>`gen_random_uuid()`.as("id"),
+            tenantId: changed.tenantId,
+            callId: changed.id,
+            at: sql<Date>`${at}::timestamptz`.as("at"),
+            type: sql<string>`${event.type}::text`.as("type"),
+            data: sql<Record<string, unknown>>`${JSON.stringify(event.data ?? {})}::jsonb`.as("data"),
+          })
+          .from(changed),
+      )
+      .returning({ id: callEvents.id }),
+  );
+  const [row] = await ctx.tx.with(changed, logged).select().from(changed);
   if (!row) throw notFound("Call");
-  await addCallEvent(ctx, callId, event);
   afterCommit(ctx, () => ctx.deps.notify(ctx.tenantId, { type: "call:updated", ...toLiveCall(row) }));
   return row;
 }
