@@ -4,13 +4,13 @@
  * indexes on call_offers (one pending offer per call, one per agent) and the conditional state
  * updates make the database the arbiter when several server processes plan at once.
  */
-import { and, desc, eq, inArray, isNotNull, lte, notInArray, or } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lte, notInArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agentStates, callOffers, calls, queueMembers, queueSkills, queues, userSkills, users } from "@/db/schema";
 import { type CallOffer, type Deps, afterCommit, inTransaction, systemCtx } from "../context";
 import { isUniqueViolation } from "../errors";
 import { moveAgent } from "../services/agents/internal";
-import { addCallEvent, toLiveCall } from "../services/calls/internal";
+import { eventFor, toLiveCall } from "../services/calls/internal";
 import type { AgentSnapshot, Assignment, QueueSnapshot, WaitingCall } from "./types";
 
 /** The synthetic queue of calls for one person; they ring this long before the next try. */
@@ -173,12 +173,19 @@ export async function claimOffer(deps: Deps, tenantId: string, a: Assignment, qu
       if (!call) throw new Lost();
       const moved = await moveAgent(ctx, a.userId, "ringing", { callId: a.callId, from: ["available"] });
       if (!moved) throw new Lost();
-      const [offer] = await ctx.tx
-        .insert(callOffers)
-        .values({ tenantId, callId: a.callId, userId: a.userId, offeredAt: now, expiresAt: new Date(now.getTime() + queue.ringTimeoutSec * 1000) })
-        .returning();
+      // The offer row and the call's "offered" event (which names the new offer's id): one statement.
+      const inserted = ctx.tx.$with("inserted").as(
+        ctx.tx
+          .insert(callOffers)
+          .values({ tenantId, callId: a.callId, userId: a.userId, offeredAt: now, expiresAt: new Date(now.getTime() + queue.ringTimeoutSec * 1000) })
+          .returning(),
+      );
+      const logged = eventFor(ctx.tx, inserted, { tenantId: inserted.tenantId, callId: inserted.callId }, now, {
+        type: "offered",
+        data: sql`jsonb_build_object('userId', ${inserted.userId}, 'offerId', ${inserted.id}, 'reason', ${a.reason}::text)`,
+      });
+      const [offer] = await ctx.tx.with(inserted, logged).select().from(inserted);
       if (!offer) throw new Lost();
-      await addCallEvent(ctx, a.callId, { type: "offered", data: { userId: a.userId, offerId: offer.id, reason: a.reason } });
       const out: CallOffer = {
         offerId: offer.id,
         callId: call.id,

@@ -15,8 +15,8 @@ describe("recording vault", () => {
   writeFileSync(plain, data);
   const key = tenantKey("s".repeat(40), "tenant-a");
 
-  it("round-trips a file in chunks and stores nothing readable", () => {
-    sealFile(plain, sealed, key);
+  it("round-trips a file in chunks and stores nothing readable", async () => {
+    await sealFile(plain, sealed, key);
     expect(readFileSync(sealed).includes(data.subarray(0, 64))).toBe(false);
     expect(Buffer.concat([...openSealed(sealed, key)])).toEqual(data);
   });

@@ -5,7 +5,8 @@
  * A chunk that fails authentication stops the read (tampering or the wrong tenant's key).
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
-import { closeSync, openSync, readSync, writeSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
+import { open } from "node:fs/promises";
 
 const MAGIC = Buffer.from("HLREC1");
 const CHUNK = 64 * 1024;
@@ -14,26 +15,33 @@ export function tenantKey(secret: string, tenantId: string): Buffer {
   return Buffer.from(hkdfSync("sha256", secret, "hotline-recordings", tenantId, 32));
 }
 
-/** Encrypts `plainPath` into `sealedPath`. */
-export function sealFile(plainPath: string, sealedPath: string, key: Buffer): void {
-  const input = openSync(plainPath, "r");
-  const output = openSync(sealedPath, "w", 0o600);
+/**
+ * Encrypts `plainPath` into `sealedPath`, chunk by chunk with asynchronous reads and writes: an
+ * hour-long call is about 115 MB, and sealing it must not hold up the event loop that paces every
+ * other call's audio.
+ */
+export async function sealFile(plainPath: string, sealedPath: string, key: Buffer): Promise<void> {
+  const input = await open(plainPath, "r");
   try {
-    writeSync(output, MAGIC);
-    const buf = Buffer.alloc(CHUNK);
-    for (;;) {
-      const n = readSync(input, buf, 0, CHUNK, null);
-      if (n === 0) break;
-      const iv = randomBytes(12);
-      const cipher = createCipheriv("aes-256-gcm", key, iv);
-      const body = Buffer.concat([cipher.update(buf.subarray(0, n)), cipher.final()]);
-      const len = Buffer.alloc(4);
-      len.writeUInt32BE(body.length);
-      writeSync(output, Buffer.concat([iv, len, body, cipher.getAuthTag()]));
+    const output = await open(sealedPath, "w", 0o600);
+    try {
+      await output.write(MAGIC);
+      const buf = Buffer.alloc(CHUNK);
+      for (;;) {
+        const { bytesRead: n } = await input.read(buf, 0, CHUNK, null);
+        if (n === 0) break;
+        const iv = randomBytes(12);
+        const cipher = createCipheriv("aes-256-gcm", key, iv);
+        const body = Buffer.concat([cipher.update(buf.subarray(0, n)), cipher.final()]);
+        const len = Buffer.alloc(4);
+        len.writeUInt32BE(body.length);
+        await output.write(Buffer.concat([iv, len, body, cipher.getAuthTag()]));
+      }
+    } finally {
+      await output.close();
     }
   } finally {
-    closeSync(input);
-    closeSync(output);
+    await input.close();
   }
 }
 

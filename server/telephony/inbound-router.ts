@@ -13,6 +13,7 @@ import { systemCtx } from "../context";
 import { unseal } from "../crypto/sealed";
 import { takesCalls } from "../services/billing/internal";
 import { startInbound } from "../services/calls/start-inbound";
+import { addressMatches } from "./addresses";
 import { type NumberRow, type TrunkRow, findNumber, toE164, trunksAllowing, trunksOfTenant } from "./lookup";
 
 export interface AcceptedCall {
@@ -36,11 +37,13 @@ export function createInboundRouter(deps: Deps, onAccepted: (call: AcceptedCall)
     async route(invite) {
       const dialled = toE164(invite.requestUser) ?? toE164(invite.toUser);
       const number = dialled ? await findNumber(deps.db, dialled) : undefined;
-      const fromSource = await trunksAllowing(deps.db, invite.source.ip);
-      if (!number) return fromSource.length > 0 || invite.digest ? reject(404, "Not Found") : reject(403, "Forbidden");
+      if (!number) {
+        const knownSource = (await trunksAllowing(deps.db, invite.source.ip)).length > 0;
+        return knownSource || invite.digest ? reject(404, "Not Found") : reject(403, "Forbidden");
+      }
 
       const own = await trunksOfTenant(deps.db, number.tenantId);
-      const byAddress = own.filter((t) => fromSource.some((s) => s.id === t.id));
+      const byAddress = own.filter((t) => t.inboundAddresses.some((a) => addressMatches(invite.source.ip, a)));
       // A trunk with both an address list and credentials wants both.
       let trunk = byAddress.find((t) => t.inboundUsername === null) ?? byAddress.find((t) => digestOk(invite, t));
       if (!trunk) trunk = own.find((t) => t.inboundAddresses.length === 0 && digestOk(invite, t));

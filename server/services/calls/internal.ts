@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { SQL, type SQLWrapper, type Subquery, and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { callEvents, calls } from "@/db/schema";
 import { type Ctx, type LiveCall, afterCommit, exec } from "../../context";
@@ -32,44 +32,75 @@ export const toLiveCall = (c: CallRow): LiveCall => ({
   endReason: c.endReason,
 });
 
+type CallEvent = { type: string; data?: Record<string, unknown> };
+
 /**
- * Changes a call row and appends its timeline event in one statement (the event inserted from
- * the row the update returned), then pushes the new state after commit.
+ * The CTE that appends a timeline event for the call row another CTE of the same statement wrote
+ * (`written`, with the call's tenant and id): a call's change and its event cost one statement.
+ * `data` may be SQL over the written row (the id of an offer inserted in the same statement).
  */
-export async function changeCall(
-  ctx: Ctx & { tx: Executor },
-  callId: string,
-  set: Partial<typeof calls.$inferInsert>,
-  event: { type: string; data?: Record<string, unknown> },
-): Promise<CallRow> {
-  const changed = ctx.tx.$with("changed").as(
-    ctx.tx
+export function eventFor(
+  db: Executor,
+  written: Subquery,
+  columns: { tenantId: SQLWrapper; callId: SQLWrapper },
+  at: Date,
+  event: { type: string; data: Record<string, unknown> | SQL },
+) {
+  const data = event.data instanceof SQL ? event.data : sql`${JSON.stringify(event.data)}::jsonb`;
+  return db.$with("logged").as(
+    db
+      .insert(callEvents)
+      .select(
+        db
+          .select({
+            id: sql<string>`gen_random_uuid()`.as("id"),
+            tenantId: sql<string>`${columns.tenantId}`.as("tenant_id"),
+            callId: sql<string>`${columns.callId}`.as("call_id"),
+            at: sql<Date>`${at.toISOString()}::timestamptz`.as("at"),
+            type: sql<string>`${event.type}::text`.as("type"),
+            data: sql<Record<string, unknown>>`${data}`.as("data"),
+          })
+          .from(written),
+      )
+      .returning({ id: callEvents.id }),
+  );
+}
+
+const pushCall = (ctx: Ctx, row: CallRow) => afterCommit(ctx, () => ctx.deps.notify(ctx.tenantId, { type: "call:updated", ...toLiveCall(row) }));
+
+/**
+ * Changes a call row and appends its timeline event in one statement, then pushes the new state
+ * after commit (at once outside a transaction: the statement is atomic by itself).
+ */
+export async function changeCall(ctx: Ctx, callId: string, set: Partial<typeof calls.$inferInsert>, event: CallEvent): Promise<CallRow> {
+  const db = exec(ctx);
+  const changed = db.$with("changed").as(
+    db
       .update(calls)
       .set(set)
       .where(and(eq(calls.tenantId, ctx.tenantId), eq(calls.id, callId)))
       .returning(),
   );
-  const at = ctx.deps.now().toISOString();
-  const logged = ctx.tx.$with("logged").as(
-    ctx.tx
-      .insert(callEvents)
-      .select(
-        ctx.tx
-          .select({
-            id: sql<string>`gen_random_uuid()`.as("id"),
-            tenantId: changed.tenantId,
-            callId: changed.id,
-            at: sql<Date>`${at}::timestamptz`.as("at"),
-            type: sql<string>`${event.type}::text`.as("type"),
-            data: sql<Record<string, unknown>>`${JSON.stringify(event.data ?? {})}::jsonb`.as("data"),
-          })
-          .from(changed),
-      )
-      .returning({ id: callEvents.id }),
-  );
-  const [row] = await ctx.tx.with(changed, logged).select().from(changed);
+  const logged = eventFor(db, changed, { tenantId: changed.tenantId, callId: changed.id }, ctx.deps.now(), { type: event.type, data: event.data ?? {} });
+  const [row] = await db.with(changed, logged).select().from(changed);
   if (!row) throw notFound("Call");
-  afterCommit(ctx, () => ctx.deps.notify(ctx.tenantId, { type: "call:updated", ...toLiveCall(row) }));
+  pushCall(ctx, row);
+  return row;
+}
+
+/** A new call's row with its first timeline event, in one statement; pushed after commit. */
+export async function insertCall(ctx: Ctx, values: Omit<typeof calls.$inferInsert, "tenantId">, event: CallEvent): Promise<CallRow> {
+  const db = exec(ctx);
+  const inserted = db.$with("inserted").as(
+    db
+      .insert(calls)
+      .values({ ...values, tenantId: ctx.tenantId })
+      .returning(),
+  );
+  const logged = eventFor(db, inserted, { tenantId: inserted.tenantId, callId: inserted.id }, ctx.deps.now(), { type: event.type, data: event.data ?? {} });
+  const [row] = await db.with(inserted, logged).select().from(inserted);
+  if (!row) throw new Error("call insert returned nothing");
+  pushCall(ctx, row);
   return row;
 }
 

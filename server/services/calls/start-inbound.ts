@@ -1,6 +1,5 @@
-import { calls } from "@/db/schema";
-import { type Ctx, afterCommit, inTransaction } from "../../context";
-import { addCallEvent, toLiveCall } from "./internal";
+import { type Ctx, inTransaction } from "../../context";
+import { insertCall } from "./internal";
 import { emitEvent } from "../../webhooks/emit";
 
 export interface InboundCallInput {
@@ -14,10 +13,9 @@ export interface InboundCallInput {
 /** The record of an inbound call, from its first accepted INVITE. */
 export async function startInbound({ ctx, input }: { ctx: Ctx; input: InboundCallInput }) {
   return inTransaction(ctx, async (ctx) => {
-    const [row] = await ctx.tx
-      .insert(calls)
-      .values({
-        tenantId: ctx.tenantId,
+    const row = await insertCall(
+      ctx,
+      {
         direction: "inbound",
         fromNumber: input.fromNumber,
         toNumber: input.toNumber,
@@ -26,11 +24,9 @@ export async function startInbound({ ctx, input }: { ctx: Ctx; input: InboundCal
         sipCallId: input.sipCallId,
         nodeId: ctx.deps.nodeId,
         startedAt: ctx.deps.now(),
-      })
-      .returning();
-    if (!row) throw new Error("call insert returned nothing");
-    await addCallEvent(ctx, row.id, { type: "invite", data: { from: input.fromNumber, to: input.toNumber, source: input.source } });
-    afterCommit(ctx, () => ctx.deps.notify(ctx.tenantId, { type: "call:updated", ...toLiveCall(row) }));
+      },
+      { type: "invite", data: { from: input.fromNumber, to: input.toNumber, source: input.source } },
+    );
     await emitEvent(ctx, "call.started", row);
     return row;
   });

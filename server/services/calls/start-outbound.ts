@@ -1,8 +1,7 @@
-import { calls } from "@/db/schema";
-import { type Ctx, actorUserId, afterCommit, inTransaction } from "../../context";
+import { type Ctx, actorUserId, inTransaction } from "../../context";
 import { AppError } from "../../errors";
 import { moveAgent } from "../agents/internal";
-import { addCallEvent, toLiveCall } from "./internal";
+import { insertCall } from "./internal";
 import { emitEvent } from "../../webhooks/emit";
 import { outboundTrunk } from "./outbound-trunk";
 
@@ -16,10 +15,9 @@ export async function startOutbound({ ctx, input }: { ctx: Ctx; input: { toNumbe
   if (!userId) throw new AppError("forbidden", "Only an agent places calls");
   return inTransaction(ctx, async (ctx) => {
     const dial = await outboundTrunk(ctx, input.trunkId);
-    const [row] = await ctx.tx
-      .insert(calls)
-      .values({
-        tenantId: ctx.tenantId,
+    const row = await insertCall(
+      ctx,
+      {
         direction: "outbound",
         fromNumber: dial.callerId,
         toNumber: input.toNumber,
@@ -28,13 +26,11 @@ export async function startOutbound({ ctx, input }: { ctx: Ctx; input: { toNumbe
         state: "ringing",
         nodeId: ctx.deps.nodeId,
         startedAt: ctx.deps.now(),
-      })
-      .returning();
-    if (!row) throw new Error("call insert returned nothing");
+      },
+      { type: "dial", data: { to: input.toNumber, trunkId: dial.trunkId, userId } },
+    );
     const moved = await moveAgent(ctx, userId, "in_call", { callId: row.id, from: ["available", "break", "offline", "after_call_work"] });
     if (!moved) throw new AppError("conflict", "Finish your current call first");
-    await addCallEvent(ctx, row.id, { type: "dial", data: { to: input.toNumber, trunkId: dial.trunkId, userId } });
-    afterCommit(ctx, () => ctx.deps.notify(ctx.tenantId, { type: "call:updated", ...toLiveCall(row) }));
     await emitEvent(ctx, "call.started", row);
     return { call: row, dial };
   });

@@ -1,19 +1,22 @@
 import { existsSync, rmSync } from "node:fs";
-import { type Ctx, inTransaction } from "../../context";
+import type { Ctx } from "../../context";
 import { tenantKey, sealFile } from "../../recordings/vault";
-import { changeCall, getCallInTenant } from "../calls/internal";
+import { changeCall } from "../calls/internal";
 import { recordingPaths } from "./internal";
 
 /** Seals a finished recording under the tenant's key, attaches it to the call, removes the plain file. */
 export async function store({ ctx, input }: { ctx: Ctx; input: { callId: string; durationMs: number; audioStats?: Record<string, number> | null } }) {
-  const call = await getCallInTenant(ctx, input.callId);
-  const paths = recordingPaths(ctx.deps, ctx.tenantId, call.id);
+  const paths = recordingPaths(ctx.deps, ctx.tenantId, input.callId);
   if (!existsSync(paths.plain)) return null;
   const audioStats = input.audioStats ?? null;
-  sealFile(paths.plain, paths.sealed, tenantKey(ctx.deps.secret, ctx.tenantId));
-  await inTransaction(ctx, (ctx) =>
-    changeCall(ctx, call.id, { recordingPath: paths.relativeSealed, audioStats }, { type: "recording_stored", data: { durationMs: input.durationMs } }),
-  );
+  await sealFile(paths.plain, paths.sealed, tenantKey(ctx.deps.secret, ctx.tenantId));
+  try {
+    // One statement (the row and its timeline event): no transaction needed around it.
+    await changeCall(ctx, input.callId, { recordingPath: paths.relativeSealed, audioStats }, { type: "recording_stored", data: { durationMs: input.durationMs } });
+  } catch (e) {
+    rmSync(paths.sealed, { force: true });
+    throw e;
+  }
   rmSync(paths.plain, { force: true });
   return paths.relativeSealed;
 }
