@@ -9,7 +9,7 @@ import { dominantFrequency } from "@/media/rtp/tone";
 import { type Baresip, startBaresip } from "@/test/peers/baresip";
 import { E2E_SIP_PORT } from "../../playwright.config";
 import { signUp } from "../fixtures";
-import { answer, apiOf, callCenter, goAvailable, heardInBrowser, latestCall, transferFromPanel, uniqueNumber } from "./setup";
+import { answer, apiOf, callCenter, goAvailable, heardInBrowser, latestCall, sampleAt, transferFromPanel, uniqueNumber } from "./setup";
 
 const phones: Baresip[] = [];
 test.afterEach(async () => {
@@ -67,7 +67,6 @@ test("a blind transfer to a number puts the caller through the outbound trunk", 
   const caller = await phone({ toneHz: 1000 });
   await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
   await caller.waitFor("CALL_ESTABLISHED", 15_000);
-  const established = Date.now();
   await answer(page);
   await expect.poll(() => heardInBrowser(page), { timeout: 15_000 }).toBeGreaterThan(900);
   await transferFromPanel(page, { to: "number", number: target });
@@ -80,8 +79,9 @@ test("a blind transfer to a number puts the caller through the outbound trunk", 
   await caller.waitFor("CALL_CLOSED", 10_000);
   const farHeard = far.heard();
   expect(dominantFrequency(farHeard.subarray(farHeard.length - 12_000, farHeard.length - 2000)).hz).toBe(1000);
-  const at = (ms: number) => Math.round(((ms - established) / 1000) * 8000);
-  expect(dominantFrequency(caller.heard().subarray(at(connectedAt + 500), at(until - 300))).hz).toBe(700);
+  const heard = caller.heard();
+  const at = sampleAt(heard, until);
+  expect(dominantFrequency(heard.subarray(at(connectedAt + 500), at(until - 300))).hz).toBe(700);
   const record = await latestCall(cc.api);
   expect(record.endReason).toBe("transfer_party_hangup");
   const types = (record.events as Array<{ type: string; data: Record<string, unknown> }>).map((e) => e.type);
@@ -138,7 +138,6 @@ test("a warm transfer to a number: the agent talks to it first while the caller 
   const caller = await phone({ toneHz: 1000 });
   await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
   await caller.waitFor("CALL_ESTABLISHED", 15_000);
-  const established = Date.now();
   await answer(page);
   await expect.poll(() => heardInBrowser(page), { timeout: 15_000 }).toBeGreaterThan(900);
   await transferFromPanel(page, { to: "number", number: target }, "warm");
@@ -153,8 +152,9 @@ test("a warm transfer to a number: the agent talks to it first while the caller 
   const until = Date.now();
   await caller.hangup();
   await far.waitFor("CALL_CLOSED", 10_000);
-  const at = (ms: number) => Math.round(((ms - established) / 1000) * 8000);
-  expect(dominantFrequency(caller.heard().subarray(at(joinedAt + 500), at(until - 300))).hz).toBe(700);
+  const heard = caller.heard();
+  const at = sampleAt(heard, until);
+  expect(dominantFrequency(heard.subarray(at(joinedAt + 500), at(until - 300))).hz).toBe(700);
   const farHeard = far.heard();
   expect(dominantFrequency(farHeard.subarray(farHeard.length - 12_000, farHeard.length - 2000)).hz).toBe(1000);
   const record = await latestCall(cc.api);
