@@ -35,6 +35,7 @@ export function createAgentMedia(d: AgentMediaDeps) {
       await seat.onLeg?.(leg);
       seat.leg = leg;
       seat.pending = null;
+      d.live.legReady(callId, seat);
       return leg;
     });
     seat.pending = pending;

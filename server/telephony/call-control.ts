@@ -172,7 +172,7 @@ export function createCallControl(c: CallControlDeps) {
   async function dropAgent(entry: LiveCallEntry) {
     const leg = entry.agent?.leg;
     const deskKey = entry.agent?.deskKey;
-    entry.agent = undefined;
+    live.setAgent(entry, undefined);
     if (leg) await c.tools.removeLeg(entry.callId, leg.id).catch((e: unknown) => c.log("remove agent leg", e));
     if (deskKey) await c.legs.hangup(deskKey, "transferred").catch((e: unknown) => c.log("hang up desk phone", e));
   }
@@ -186,7 +186,7 @@ export function createCallControl(c: CallControlDeps) {
       await calls.end({ ctx: systemCtx(deps, ctx.tenantId), input: { callId: row.id, reason: "media_lost" } });
       throw new AppError("conflict", "The call is no longer on this node");
     }
-    entry.agent = { userId: actorUserId(ctx) ?? "", leg: null, pending: null, ...(deskKey ? { deskKey } : {}) };
+    live.setAgent(entry, { userId: actorUserId(ctx) ?? "", leg: null, pending: null, ...(deskKey ? { deskKey } : {}) });
     silenceMusic(row.id);
     return { callId: row.id };
   }

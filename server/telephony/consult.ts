@@ -175,7 +175,7 @@ export function createConsults(d: ConsultDeps) {
       const agentLeft = entry.agent;
       entry.consult = undefined;
       await d.dropAgent(entry);
-      if (party.kind === "agent") entry.agent = { userId: party.userId, leg: party.leg, pending: party.pending, ...(party.deskKey ? { deskKey: party.deskKey } : {}) };
+      if (party.kind === "agent") d.live.setAgent(entry, { userId: party.userId, leg: party.leg, pending: party.pending, ...(party.deskKey ? { deskKey: party.deskKey } : {}) });
       else entry.transferredTo = party.number;
       if (state === "talking") await holdCaller(entry, false);
       deps.notifyUser(agentLeft.userId, { type: "call:consult", callId, state: "ended", party: partyName(party), reason: "completed" });

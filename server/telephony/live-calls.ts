@@ -49,6 +49,20 @@ export interface MonitorSeat extends MediaSeat {
 /** The calls this process carries. A call lives on the node that took its INVITE. */
 export class LiveCalls {
   private readonly byId = new Map<string, LiveCallEntry>();
+  /** Told when a call's agent changes or the agent's browser leg is made (a whisper follows it). */
+  onAgentChange: (entry: LiveCallEntry) => void = () => undefined;
+
+  /** The call's agent from now on (or none: transferred away, back in the queue). */
+  setAgent(entry: LiveCallEntry, agent: LiveCallEntry["agent"]): void {
+    entry.agent = agent;
+    this.onAgentChange(entry);
+  }
+
+  /** A seat's leg is ready: when it is the call's agent's, whoever follows the agent is told. */
+  legReady(callId: string, seat: MediaSeat): void {
+    const entry = this.byId.get(callId);
+    if (entry && entry.agent === seat) this.onAgentChange(entry);
+  }
 
   add(entry: LiveCallEntry): void {
     this.byId.set(entry.callId, entry);

@@ -11,21 +11,35 @@ import * as calls from "../services/calls";
 import type { MonitorMode } from "../services/calls";
 import type { LiveCallEntry, LiveCalls, MonitorSeat } from "./live-calls";
 
-export function createMonitoring(d: { media: MediaPlane; live: LiveCalls }) {
+export function createMonitoring(d: { media: MediaPlane; live: LiveCalls; log: (msg: string, e?: unknown) => void }) {
+  /** Whether `mode` can start now: a whisper needs the agent's browser leg. */
+  function checkMode(entry: LiveCallEntry, mode: MonitorMode): void {
+    if (mode !== "whisper" || entry.agent?.leg) return;
+    throw new AppError("conflict", entry.agent?.deskKey ? "A whisper reaches an agent in the browser; this agent took the call on a SIP phone" : "The agent's audio is not connected yet; try again in a moment");
+  }
+
+  /**
+   * The mixer role of `mode` now. A whisper goes to the call's current agent's browser leg; while
+   * there is none (the call transferred and not yet answered), nobody hears it.
+   */
   function roleFor(entry: LiveCallEntry, mode: MonitorMode): MixRole {
     if (mode === "listen") return { mode: "listen" };
     if (mode === "barge") return { mode: "party" };
     const to = entry.agent?.leg?.id;
-    if (!to) {
-      throw new AppError("conflict", entry.agent?.deskKey ? "A whisper reaches an agent in the browser; this agent took the call on a SIP phone" : "The agent's audio is not connected yet; try again in a moment");
-    }
-    return { mode: "whisper", to };
+    return to ? { mode: "whisper", to } : { mode: "listen" };
   }
 
   /** Sets the seat's mode on its leg (`leg`: the one just made, before the seat holds it). */
   async function applyRole(entry: LiveCallEntry, seat: MonitorSeat, leg = seat.leg): Promise<void> {
     if (leg) await d.media.getCall(entry.callId)?.setMixRole(leg.id, roleFor(entry, seat.mode));
   }
+
+  // A whisper follows the call's agent: after a transfer it reaches the new agent, not the old leg.
+  d.live.onAgentChange = (entry) => {
+    for (const seat of entry.monitors?.values() ?? []) {
+      if (seat.mode === "whisper") void applyRole(entry, seat).catch((e: unknown) => d.log("retarget whisper", e));
+    }
+  };
 
   function supervisor(ctx: Ctx): string {
     const userId = actorUserId(ctx);
@@ -46,7 +60,7 @@ export function createMonitoring(d: { media: MediaPlane; live: LiveCalls }) {
       const entry = liveCall(ctx, callId);
       if (!entry.agent) throw new AppError("conflict", "Only a call an agent is on can be monitored");
       if (entry.agent.userId === userId) throw new AppError("conflict", "This is your own call");
-      roleFor(entry, mode); // a whisper needs the agent's browser leg: refuse before anything changes
+      checkMode(entry, mode); // refuse before anything changes
       entry.monitors ??= new Map();
       const seat = entry.monitors.get(userId);
       if (seat) {

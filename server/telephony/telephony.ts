@@ -77,7 +77,7 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
     iceServers,
     onConsumer: (userId, callId, c) => deps.notifyUser(userId, { type: "media:consumer", callId, ...c }),
   });
-  const monitoring = createMonitoring({ media, live });
+  const monitoring = createMonitoring({ media, live, log: logError });
   // Agents with a SIP address: their phone rings with every offer they get (see desk-phones.ts).
   const desks = createDeskPhones({ deps, live, legs, control, log: logError });
   const notifyUser = deps.notifyUser;
