@@ -4,6 +4,7 @@ import { apiKeyCreate, apiKeyCreatedOut, apiKeyOut } from "./services/api-keys/s
 import { auditEntryOut } from "./services/audit/schemas";
 import { agentOut, agentStateOut, callOfferOut, stateInput } from "./services/agents/schemas";
 import { wallboardOut } from "./services/wallboard/schemas";
+import { agentReportOut, queueReportOut, reportFields } from "./services/reports/schemas";
 import { callOut, callSummaryOut, wrapUpInput } from "./services/calls/schemas";
 import { billingOut, checkoutInput, urlOut } from "./services/billing/schemas";
 import { flowCreate, flowOut, flowUpdate, flowVersionOut } from "./services/flows/schemas";
@@ -28,11 +29,15 @@ interface Operation {
   tag: string;
   access: "public" | "member" | "supervisor" | "admin";
   body?: z.ZodType;
+  /** Query parameters, from an object schema's fields. */
+  query?: z.ZodObject;
   /** A multipart/form-data request body (file uploads) instead of JSON. */
   form?: z.ZodType;
   response?: z.ZodType;
   /** A binary response of this media type instead of JSON. */
   produces?: string;
+  /** Another media type the same operation answers with (CSV with ?format=csv). */
+  alsoProduces?: string;
   status?: number;
 }
 
@@ -113,6 +118,8 @@ export const operations: Operation[] = [
   { method: "get", path: "/agents/me/state", summary: "The signed-in agent's state, with the offer ringing for them if any", tag: "Agents", access: "member", response: agentStateOut.extend({ offer: callOfferOut.nullable() }) },
   { method: "put", path: "/agents/me/state", summary: "Choose Available, Break (with a reason) or Offline", tag: "Agents", access: "member", body: stateInput, response: agentStateOut },
   { method: "put", path: "/agents/{id}/state", summary: "A supervisor sets an agent's state (Available, Break, Offline; 409 while they ring or talk); audited", tag: "Agents", access: "supervisor", body: stateInput, response: agentStateOut },
+  { method: "get", path: "/reports/queues", summary: "Historical figures per queue and interval (hour, day or week of wall-clock time in a time zone): offered, answered, service level, abandoned, ASA, AHT, longest wait; with totals. ?format=csv downloads the rows", tag: "Reports", access: "supervisor", query: reportFields, response: queueReportOut, alsoProduces: "text/csv" },
+  { method: "get", path: "/reports/agents", summary: "Historical figures per agent and interval: calls handled, talk, hold and wrap-up time, AHT, offers missed and declined; with totals. ?format=csv downloads the rows", tag: "Reports", access: "supervisor", query: reportFields, response: agentReportOut, alsoProduces: "text/csv" },
   { method: "get", path: "/wallboard", summary: "Live figures per queue: waiting, longest wait, service level, ASA, AHT, abandon rate, agents by state, occupancy (calls of the last 24 hours)", tag: "Wallboard", access: "supervisor", response: wallboardOut },
   { method: "get", path: "/api-keys", summary: "List API keys (never the keys themselves)", tag: "API keys", access: "admin", response: z.array(apiKeyOut) },
   { method: "post", path: "/api-keys", summary: "Create an API key (shown once)", tag: "API keys", access: "admin", body: apiKeyCreate, response: apiKeyCreatedOut, status: 201 },
@@ -157,7 +164,10 @@ export function buildOpenApi() {
       [status]: op.produces
         ? { description: "Success", content: { [op.produces]: { schema: { type: "string", format: "binary" } } } }
         : op.response
-          ? { description: "Success", content: { "application/json": { schema: outSchema(op.response) } } }
+          ? {
+              description: "Success",
+              content: { "application/json": { schema: outSchema(op.response) }, ...(op.alsoProduces ? { [op.alsoProduces]: { schema: { type: "string" } } } : {}) },
+            }
           : { description: "Success, no content" },
       default: { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
     };
@@ -166,7 +176,10 @@ export function buildOpenApi() {
       tags: [op.tag],
       security: op.access === "public" ? [] : [{ bearerAuth: [] }, { sessionCookie: [] }],
       "x-required-role": op.access,
-      parameters: idParam(op.path).map((name) => ({ name, in: "path", required: true, schema: { type: "string", format: "uuid" } })),
+      parameters: [
+        ...idParam(op.path).map((name) => ({ name, in: "path", required: true, schema: { type: "string", format: "uuid" } })),
+        ...Object.entries(op.query?.shape ?? {}).map(([name, field]) => ({ name, in: "query", required: !(field as z.ZodType).safeParse(undefined).success, schema: schema(field as z.ZodType) })),
+      ],
       ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schema(op.body) } } } } : {}),
       ...(op.form ? { requestBody: { required: true, content: { "multipart/form-data": { schema: schema(op.form) } } } } : {}),
       responses,

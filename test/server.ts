@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { type App, createApp } from "@/server/app";
 import { parseEnv } from "@/server/env";
+import { type Role, users } from "@/db/schema";
+import { hashPassword } from "@/server/auth/password";
 import { uniqueEmail, unique } from "./factories";
 
 export interface TestServer {
@@ -95,4 +97,16 @@ export async function signupClient(baseUrl: string, label = "org") {
   });
   if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { client, email, password, tenantId: res.body.tenant.id, userId: res.body.user.id };
+}
+
+/** A user of `tenantId` with `role`, written to the server's database, signed in: their id and client. */
+export async function memberClient(server: TestServer, tenantId: string, name: string, role: Role) {
+  const email = uniqueEmail(name.toLowerCase());
+  const password = "a-long-password-1";
+  const [row] = await server.app.database.db.insert(users).values({ tenantId, email, name, role, passwordHash: await hashPassword(password) }).returning();
+  if (!row) throw new Error("user insert returned nothing");
+  const client = new Client(server.url);
+  const signedIn = await client.call("POST", "/api/v1/sessions", { body: { email, password } });
+  if (signedIn.status !== 200) throw new Error(`sign-in failed: ${signedIn.status}`);
+  return { id: row.id, client };
 }

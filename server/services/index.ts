@@ -18,4 +18,5 @@ export * as contacts from "./contacts";
 export * as tickets from "./tickets";
 export * as webhooks from "./webhooks";
 export * as prompts from "./prompts";
+export * as reports from "./reports";
 export * as wallboard from "./wallboard";

@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Role, users } from "@/db/schema";
-import { hashPassword } from "@/server/auth/password";
-import { uniqueEmail } from "../factories";
-import { Client, type TestServer, signupClient, startServer } from "../server";
+import type { Role } from "@/db/schema";
+import { type TestServer, memberClient, signupClient, startServer } from "../server";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -14,16 +12,7 @@ afterAll(async () => {
 });
 
 type ErrorBody = { error: { code: string; message: string } };
-const PASSWORD = "a-long-password-1";
-
-async function member(tenantId: string, name: string, role: Role) {
-  const email = uniqueEmail(name.toLowerCase());
-  const [row] = await server.app.database.db.insert(users).values({ tenantId, email, name, role, passwordHash: await hashPassword(PASSWORD) }).returning();
-  if (!row) throw new Error("user insert returned nothing");
-  const client = new Client(server.url);
-  expect((await client.call("POST", "/api/v1/sessions", { body: { email, password: PASSWORD } })).status).toBe(200);
-  return { id: row.id, client };
-}
+const member = (tenantId: string, name: string, role: Role) => memberClient(server, tenantId, name, role);
 
 describe("wallboard and forced agent state over HTTP", () => {
   it("serves the figures to supervisors and admins, not to agents", async () => {

@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { type QueueSums, queueFigures, queueMeasures, ratio } from "../reports/measures";
 import { agentStates, calls, queueMembers, queues, users } from "@/db/schema";
 import { type AgentStateName, type Ctx, exec } from "../../context";
 
@@ -8,6 +9,8 @@ export const WINDOW_HOURS = 24;
 const WAITING = ["queued", "offering"] as const;
 const BUSY: readonly AgentStateName[] = ["ringing", "in_call", "after_call_work"];
 const STATES: readonly AgentStateName[] = ["available", "ringing", "in_call", "after_call_work", "break", "offline"];
+
+const NO_CALLS: QueueSums = { answered: 0, answeredWithin: 0, abandoned: 0, answerWaitSec: 0, handledEnded: 0, handleSec: 0 };
 
 export type AgentsByState = Record<AgentStateName, number>;
 
@@ -34,8 +37,6 @@ export interface QueueFigures {
   occupancy: number | null;
 }
 
-const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
-const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
 /** Live figures per queue of the tenant, for the wallboard. */
 export async function figures({ ctx }: { ctx: Ctx }): Promise<{ generatedAt: string; windowHours: number; queues: QueueFigures[] }> {
@@ -43,7 +44,6 @@ export async function figures({ ctx }: { ctx: Ctx }): Promise<{ generatedAt: str
   const since = new Date(now.getTime() - WINDOW_HOURS * 3_600_000);
   const db = exec(ctx);
   const waiting = inArray(calls.state, [...WAITING]);
-  const answered = isNotNull(calls.answeredAt);
   const [queueRows, callRows, memberRows] = await Promise.all([
     db
       .select({ id: queues.id, name: queues.name, serviceLevelSec: queues.serviceLevelSec })
@@ -55,11 +55,7 @@ export async function figures({ ctx }: { ctx: Ctx }): Promise<{ generatedAt: str
         queueId: calls.queueId,
         waiting: sql<number>`count(*) filter (where ${waiting})`.mapWith(Number),
         oldestWaitingSince: sql<Date | null>`min(${calls.queuedAt}) filter (where ${waiting})`.mapWith(calls.queuedAt),
-        answered: sql<number>`count(*) filter (where ${answered})`.mapWith(Number),
-        answeredWithin: sql<number>`count(*) filter (where ${answered} and ${calls.answeredAt} - ${calls.queuedAt} <= make_interval(secs => ${queues.serviceLevelSec}))`.mapWith(Number),
-        asaSec: sql<number | null>`avg(extract(epoch from ${calls.answeredAt} - ${calls.queuedAt})) filter (where ${answered})`.mapWith(Number),
-        ahtSec: sql<number | null>`avg(extract(epoch from coalesce(${calls.wrappedUpAt}, ${calls.endedAt}) - ${calls.answeredAt})) filter (where ${answered} and ${calls.endedAt} is not null)`.mapWith(Number),
-        abandoned: sql<number>`count(*) filter (where ${calls.endReason} = 'abandoned')`.mapWith(Number),
+        ...queueMeasures(),
       })
       .from(calls)
       .innerJoin(queues, and(eq(queues.id, calls.queueId), eq(queues.tenantId, calls.tenantId)))
@@ -82,21 +78,13 @@ export async function figures({ ctx }: { ctx: Ctx }): Promise<{ generatedAt: str
       const agents = Object.fromEntries(STATES.map((s) => [s, 0])) as AgentsByState;
       for (const m of memberRows) if (m.queueId === q.id) agents[m.state ?? "offline"] += m.n;
       const busy = BUSY.reduce((n, s) => n + agents[s], 0);
-      const answeredN = c?.answered ?? 0;
-      const abandoned = c?.abandoned ?? 0;
       return {
         id: q.id,
         name: q.name,
         serviceLevelSec: q.serviceLevelSec,
         waiting: c?.waiting ?? 0,
         oldestWaitingSince: c?.oldestWaitingSince?.toISOString() ?? null,
-        answered: answeredN,
-        answeredWithinThreshold: c?.answeredWithin ?? 0,
-        serviceLevel: ratio(c?.answeredWithin ?? 0, answeredN),
-        asaSec: round(c?.asaSec ?? null),
-        ahtSec: round(c?.ahtSec ?? null),
-        abandoned,
-        abandonRate: ratio(abandoned, answeredN + abandoned),
+        ...queueFigures(c ?? NO_CALLS),
         agents,
         occupancy: ratio(busy, busy + agents.available),
       };

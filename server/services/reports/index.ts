@@ -1,0 +1,3 @@
+export { agentReport } from "./agents";
+export { agentReportCsv, queueReportCsv } from "./csv";
+export { queueReport } from "./queues";
