@@ -14,7 +14,7 @@ import type { DirectTransport, Producer, Router } from "mediasoup/types";
 import { producerRtpParameters, tapRtpCapabilities } from "./codecs";
 import { MediaError, toMediaError } from "./errors";
 import { LegOutput } from "./leg-output";
-import { CallRecorder, type RecordingResult } from "./recorder";
+import { CallRecorder, type RecordingHandle } from "./recorder";
 import { LegTap } from "./leg-tap";
 import { onClockTick } from "./clock";
 import { FRAME_MS, mix } from "./rtp/frames";
@@ -142,13 +142,20 @@ export class CallAudio {
     return this.route();
   }
 
-  record(path: string): { stop(): Promise<RecordingResult> } {
+  record(path: string): RecordingHandle {
     if (this.recorder && !this.recorder.stopped) throw new MediaError("bad_state", "the call is already being recorded");
     const recorder = new CallRecorder(path);
     this.recorder = recorder;
     for (const tap of this.taps.values()) tap.audioWanted = true;
     this.startClock();
     return {
+      setPaused: (paused: boolean) => {
+        if (recorder.stopped) throw new MediaError("bad_state", "the recording has stopped");
+        recorder.paused = paused;
+      },
+      get paused() {
+        return recorder.paused;
+      },
       stop: () => {
         const result = recorder.stop();
         void this.route().catch(() => undefined);

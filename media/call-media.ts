@@ -14,7 +14,7 @@ import { WebRtcLeg, type WebRtcConsumerInfo } from "./webrtc-leg";
 import type { G711 } from "./rtp/g711";
 import { checkIp } from "./validate";
 import { CallAudio, type MixRole, type Playback } from "./call-audio";
-import type { RecordingResult } from "./recorder";
+import type { RecordingHandle } from "./recorder";
 import type { SpeechStats } from "./rtp/speech";
 import { resolvePlaySource, type PlaySource } from "./play-source";
 
@@ -252,7 +252,7 @@ export class CallMedia {
   }
 
   /** Records the call to a stereo WAV (left the caller's leg, right the others) until stopped or the call ends. */
-  record(path: string): { stop(): Promise<RecordingResult> } {
+  record(path: string): RecordingHandle {
     this.assertOpen();
     return this.audio.record(path);
   }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createMediaPlane, type MediaPlane } from "./protocol";
+import { rms } from "./rtp/tone";
 import { readWav } from "./rtp/wav";
 import { callWithTones, freq, presence } from "./testing/calls";
 import { sleep } from "./testing/rtp-peer";
@@ -46,6 +47,34 @@ describe("record", () => {
       expect(freq(left.subarray(800))).toBe(1000);
       expect(freq(right.subarray(800))).toBe(440);
       expect(presence(left.subarray(800), [1000, 440])[440]).toBeLessThan(0.01);
+    } finally {
+      close();
+    }
+  });
+
+  it("paused, writes silence on both channels for as long as the pause, then the audio again", async () => {
+    const { call, close } = await callWithTones(plane, "rec-pause", [1000, 440]);
+    try {
+      const path = join(dir, "rec-pause.wav");
+      await sleep(200);
+      const rec = call.record(path);
+      await sleep(800);
+      rec.setPaused(true);
+      expect(rec.paused).toBe(true);
+      await sleep(1000);
+      rec.setPaused(false);
+      await sleep(800);
+      const result = await rec.stop();
+      expect(() => rec.setPaused(true)).toThrow(/recording has stopped/);
+      expect(Math.abs(result.pausedMs - 1000)).toBeLessThan(100);
+      const [left, right] = readWav(path).data as [Int16Array, Int16Array];
+      // Frames counted from the start: 0.8 s of audio, ~1 s of silence, then audio to the end.
+      const at = (ms: number) => Math.round((ms / 1000) * 8000);
+      for (const ch of [left, right]) expect(rms(ch.subarray(at(900), at(1700)))).toBe(0);
+      expect(freq(left.subarray(at(200), at(700)))).toBe(1000);
+      expect(freq(right.subarray(at(200), at(700)))).toBe(440);
+      expect(freq(left.subarray(at(2000)))).toBe(1000);
+      expect(freq(right.subarray(at(2000)))).toBe(440);
     } finally {
       close();
     }

@@ -15,7 +15,7 @@ import { checkCallId } from "./validate";
 import type { WebRtcConsumerInfo, WebRtcTransportInfo } from "./webrtc-leg";
 import type { DtlsParameters, RtpCapabilities, RtpParameters } from "mediasoup/types";
 import type { MixRole, Playback } from "./call-audio";
-import type { RecordingResult } from "./recorder";
+import type { RecordingHandle } from "./recorder";
 import type { SpeechStats } from "./rtp/speech";
 import { WorkerPool, type WorkerStats } from "./workers";
 
@@ -27,7 +27,7 @@ export type { WebRtcConsumerInfo, WebRtcTransportInfo } from "./webrtc-leg";
 export type { WorkerStats } from "./workers";
 export type { G711 } from "./rtp/g711";
 export type { MixRole, Playback } from "./call-audio";
-export type { RecordingResult } from "./recorder";
+export type { RecordingHandle, RecordingResult } from "./recorder";
 export type { LegSpeech, SpeechStats } from "./rtp/speech";
 
 export interface MediaPlaneOptions {
@@ -96,8 +96,9 @@ export interface MediaCall {
   /**
    * Records to a stereo 8 kHz WAV: left the first plain leg (the caller), right the others.
    * Written as it goes (a crash loses at most the last second); stops by itself when the call ends.
+   * `setPaused(true)` writes silence until resumed (card numbers read out stay out of it).
    */
-  record(path: string): { stop(): Promise<RecordingResult> };
+  record(path: string): RecordingHandle;
   /**
    * Talk time per leg (energy VAD, 200 ms hangover), silence and talk-over (two or more legs at
    * once), measured on the call's 20 ms clock from now until `stop()` or the call ends.

@@ -1,6 +1,10 @@
-/** In a call: the keypad's DTMF reaches the caller; a blind transfer hands the caller to another agent. */
+/** In a call: keypad DTMF, blind transfer, hold, mute, and pausing the recording for card details. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { dominantFrequency, rms } from "@/media/rtp/tone";
+import { readWav } from "@/media/rtp/wav";
 import { type Baresip, startBaresip } from "@/test/peers/baresip";
 import { E2E_SIP_PORT } from "../../playwright.config";
 import { answer, callCenter, goAvailable, heardInBrowser, latestCall, sampleAt, secondAgent, toneShare, transferFromPanel } from "./setup";
@@ -108,4 +112,49 @@ test("muted, the agent is not heard by the caller; unmuted, heard again", async 
   expect(muted.length).toBeGreaterThan(8000);
   expect(toneShare(muted, 440)).toBeLessThan(0.2);
   expect(toneShare(after, 440)).toBeGreaterThan(0.8);
+});
+
+test("paused while the caller reads out card digits, the recording holds silence there, and both voices before and after", async ({ page, baseURL }) => {
+  const cc = await callCenter(page, baseURL ?? "");
+  await goAvailable(page);
+  caller = await startBaresip({ toneHz: 1000 });
+  await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
+  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  await answer(page);
+  await expect.poll(() => heardInBrowser(page), { timeout: 15_000 }).toBeGreaterThan(900);
+  await page.waitForTimeout(1500);
+  const pausedAt = Date.now();
+  await page.getByRole("button", { name: "Pause recording" }).click();
+  await expect(page.getByText("Recording paused")).toBeVisible();
+  await page.waitForTimeout(2500);
+  const resumedAt = Date.now();
+  await page.getByRole("button", { name: "Resume recording" }).click();
+  await expect(page.getByRole("button", { name: "Pause recording" })).toBeVisible();
+  await page.waitForTimeout(2500);
+  const hungUp = Date.now();
+  await page.getByRole("button", { name: "Hang up" }).click();
+  await caller.waitFor("CALL_CLOSED", 10_000);
+
+  const record = await latestCall(cc.api);
+  await expect.poll(async () => ((await cc.api.get(`/api/v1/calls/${record.id}`)) as { recording: { available: boolean } }).recording.available, { timeout: 10_000 }).toBe(true);
+  const full = (await cc.api.get(`/api/v1/calls/${record.id}`)) as { events: Array<{ type: string; data: { userId?: string; pausedMs?: number } }> };
+  const paused = full.events.filter((e) => e.type.startsWith("recording_"));
+  expect(paused.map((e) => [e.type, e.data.userId ?? null])).toEqual([
+    ["recording_paused", cc.adminId],
+    ["recording_resumed", cc.adminId],
+    ["recording_stored", null],
+  ]);
+  expect(Math.abs((paused[2]?.data.pausedMs ?? 0) - (resumedAt - pausedAt))).toBeLessThan(600);
+
+  const wav = Buffer.from(await (await page.request.get(`/api/v1/calls/${record.id}/recording`)).body());
+  const dir = mkdtempSync(join(tmpdir(), "hotline-rec-"));
+  writeFileSync(join(dir, "call.wav"), wav);
+  const [left, right] = readWav(join(dir, "call.wav")).data as [Int16Array, Int16Array];
+  // Counted back from the hang-up (the recording ends there), with margins for the clicks' round trips.
+  const at = sampleAt(left, hungUp);
+  for (const channel of [left, right]) expect(rms(channel.subarray(at(pausedAt + 600), at(resumedAt - 100)))).toBe(0);
+  expect(dominantFrequency(left.subarray(at(pausedAt - 1200), at(pausedAt - 200))).hz).toBe(1000);
+  expect(Math.abs(dominantFrequency(right.subarray(at(pausedAt - 1200), at(pausedAt - 200))).hz - 440)).toBeLessThanOrEqual(20);
+  expect(dominantFrequency(left.subarray(at(resumedAt + 800), at(hungUp - 300))).hz).toBe(1000);
+  expect(Math.abs(dominantFrequency(right.subarray(at(resumedAt + 800), at(hungUp - 300))).hz - 440)).toBeLessThanOrEqual(20);
 });

@@ -23,6 +23,8 @@ export interface CallActions {
   /** Click-to-call through the tenant's outbound trunk. */
   dial(ctx: Ctx, toNumber: string): Promise<{ callId: string }>;
   dtmf(ctx: Ctx, callId: string, digits: string): Promise<void>;
+  /** Pauses the call's recording (card digits read out) or resumes it. */
+  recordingPaused(ctx: Ctx, callId: string, paused: boolean): Promise<{ paused: boolean }>;
   /** A supervisor listens, whispers (the agent alone hears) or barges in; again to change the mode. */
   monitor(ctx: Ctx, callId: string, mode: MonitorMode): Promise<{ callId: string; mode: MonitorMode }>;
   monitorEnd(ctx: Ctx, callId: string): Promise<void>;
@@ -66,6 +68,7 @@ export const recordsOnlyActions: CallActions = {
   conference: async () => Promise.reject(off()),
   dial: async () => Promise.reject(off()),
   dtmf: async () => Promise.reject(off()),
+  recordingPaused: async () => Promise.reject(off()),
   monitor: async () => Promise.reject(off()),
   monitorEnd: async () => Promise.reject(off()),
   media: {
@@ -97,6 +100,7 @@ export function registerCallHandlers(deps: Deps, socket: AppSocket, actions: Cal
   handle(deps, socket, "call:dtmf", z.strictObject({ callId: id, digits: z.string().regex(/^[0-9*#A-D]{1,32}$/, "digits are 0-9, *, #, A-D") }), (ctx, i) =>
     actions.dtmf(ctx, i.callId, i.digits),
   );
+  handle(deps, socket, "call:recording", z.strictObject({ callId: id, paused: z.boolean() }), (ctx, i) => actions.recordingPaused(ctx, i.callId, i.paused));
   handle(deps, socket, "call:monitor", z.strictObject({ callId: id, mode: z.enum(["listen", "whisper", "barge"]) }), (ctx, i) => actions.monitor(ctx, i.callId, i.mode));
   handle(deps, socket, "call:monitor-end", callRef, (ctx, i) => actions.monitorEnd(ctx, i.callId));
   handle(deps, socket, "media:transports", callRef, (ctx, i) => actions.media.transports(ctx, i.callId));

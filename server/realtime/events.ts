@@ -35,6 +35,7 @@ export interface ClientToServerEvents {
   "call:hangup": Verb<CallRef, void>;
   "call:hold": Verb<CallRef & { held: boolean }, void>;
   "call:dtmf": Verb<CallRef & { digits: string }, void>;
+  "call:recording": Verb<CallRef & { paused: boolean }, { paused: boolean }>;
   /** Click-to-call: an E.164 number through the tenant's outbound trunk. */
   "call:dial": Verb<{ toNumber: string }, CallRef>;
   /** Blind transfer: to a queue, an agent (user id) or an E.164 number. */

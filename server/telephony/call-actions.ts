@@ -18,6 +18,7 @@ export function telephonyActions(t: Telephony): CallActions {
     conference: (ctx, callId) => t.control.conference(ctx, callId),
     dial: (ctx, toNumber) => t.control.dial(ctx, toNumber),
     dtmf: (ctx, callId, digits) => t.control.dtmf(ctx, callId, digits),
+    recordingPaused: (ctx, callId, paused) => t.control.recordingPaused(ctx, callId, paused),
     monitor: (ctx, callId, mode) => t.monitoring.start(ctx, callId, mode),
     monitorEnd: (ctx, callId) => t.monitoring.stop(ctx, callId),
     media: {

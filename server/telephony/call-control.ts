@@ -54,7 +54,8 @@ export function createCallControl(c: CallControlDeps) {
     if (entry) entry.stopMusic = undefined;
   };
 
-  const { startRecording, storeRecording } = createCallRecording(deps, c.media);
+  const recording = createCallRecording(deps, c.media);
+  const { startRecording, storeRecording } = recording;
 
   const events: CallEvents = {
     onAnswered(callId, info) {
@@ -173,6 +174,7 @@ export function createCallControl(c: CallControlDeps) {
     const leg = entry.agent?.leg;
     const deskKey = entry.agent?.deskKey;
     live.setAgent(entry, undefined);
+    await recording.resumeAfter(entry, "agent_left").catch((e: unknown) => c.log("resume recording", e));
     if (leg) await c.tools.removeLeg(entry.callId, leg.id).catch((e: unknown) => c.log("remove agent leg", e));
     if (deskKey) await c.legs.hangup(deskKey, "transferred").catch((e: unknown) => c.log("hang up desk phone", e));
   }
@@ -244,6 +246,10 @@ export function createCallControl(c: CallControlDeps) {
       await transferInRecords(ctx, callId, to);
       await dropAgent(entry);
       music(callId);
+    },
+    /** Pause recording while the caller reads out card digits, or resume it. */
+    async recordingPaused(ctx: Ctx, callId: string, paused: boolean) {
+      return recording.setPaused(ctx, live.ofAgent(ctx.tenantId, actorUserId(ctx) ?? "", callId), paused);
     },
     async dtmf(ctx: Ctx, callId: string, digits: string) {
       const entry = live.ofAgent(ctx.tenantId, actorUserId(ctx) ?? "", callId);

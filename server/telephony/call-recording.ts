@@ -4,7 +4,9 @@
  * the record with the talk/silence figures once the call is over.
  */
 import type { MediaPlane, SpeechStats } from "@/media/protocol";
-import { type Deps, systemCtx } from "../context";
+import { type Ctx, type Deps, actorUserId, systemCtx } from "../context";
+import { AppError } from "../errors";
+import * as calls from "../services/calls";
 import * as recordings from "../services/recordings";
 import { recordingPaths } from "../services/recordings/internal";
 import * as settings from "../services/settings";
@@ -45,8 +47,29 @@ export function createCallRecording(deps: Deps, media: MediaPlane) {
     entry.speech = undefined;
     const result = await rec.stop();
     const audioStats = speech ? callStats(speech, entry.callerLegId) : null;
-    await recordings.store({ ctx: systemCtx(deps, entry.tenantId), input: { callId: entry.callId, durationMs: result.durationMs, audioStats } });
+    await recordings.store({ ctx: systemCtx(deps, entry.tenantId), input: { callId: entry.callId, durationMs: result.durationMs, pausedMs: result.pausedMs, audioStats } });
   }
 
-  return { startRecording, storeRecording };
+  /**
+   * The agent pauses the recording while the caller reads out card digits (silence is written,
+   * the call's length kept), then resumes it; each step goes on the timeline.
+   */
+  async function setPaused(ctx: Ctx, entry: LiveCallEntry, paused: boolean): Promise<{ paused: boolean }> {
+    const rec = entry.recording;
+    if (!rec) throw new AppError("conflict", "This call is not being recorded");
+    if (rec.paused !== paused) {
+      rec.setPaused(paused);
+      await calls.noteRecordingPause({ ctx, input: { callId: entry.callId, paused, userId: actorUserId(ctx) } });
+    }
+    return { paused };
+  }
+
+  /** A pause never outlives the agent who made it: the recording resumes when they leave the call. */
+  async function resumeAfter(entry: LiveCallEntry, reason: string): Promise<void> {
+    if (!entry.recording?.paused) return;
+    entry.recording.setPaused(false);
+    await calls.noteRecordingPause({ ctx: systemCtx(deps, entry.tenantId), input: { callId: entry.callId, paused: false, userId: null, reason } });
+  }
+
+  return { startRecording, storeRecording, setPaused, resumeAfter };
 }

@@ -1,4 +1,4 @@
-import type { MediaWebRtcLeg, SpeechStats } from "@/media/protocol";
+import type { MediaWebRtcLeg, RecordingHandle, SpeechStats } from "@/media/protocol";
 import type { MonitorMode } from "../services/calls";
 import { AppError } from "../errors";
 import type { Consult } from "./consult";
@@ -24,8 +24,8 @@ export interface LiveCallEntry {
   /** The agent in the call: their browser's leg, or the key of their SIP phone's leg (`deskKey`). */
   agent?: { userId: string; leg: MediaWebRtcLeg | null; pending: Promise<MediaWebRtcLeg> | null; deskKey?: string };
   stopMusic?: () => void;
-  /** The call's recorder while it runs. */
-  recording?: { stop(): Promise<{ path: string; durationMs: number }> };
+  /** The call's recorder while it runs (paused while a caller reads out card digits). */
+  recording?: RecordingHandle;
   /** Supervisors listening, whispering or barging in, by user id (monitor.ts). */
   monitors?: Map<string, MonitorSeat>;
   /** Live voice activity of every leg while the call is recorded. */

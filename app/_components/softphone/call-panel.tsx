@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useResource } from "@/app/_lib/use-resource";
 import { Badge } from "../badge";
 import { ErrorNotice } from "../states";
 import { CallButton } from "./call-button";
@@ -39,6 +40,7 @@ export function CallPanel({ call, contactName, controls, media, onHangup, selfId
   const held = call?.held ?? false;
   const party = call ? formatPhone(otherParty(call)) : null;
   const dialling = call?.direction === "outbound" && !call.answeredAt;
+  const recorded = useResource<{ recordingEnabled: boolean }>("/settings").data?.recordingEnabled ?? false;
 
   const press = (key: string) => {
     setSent((s) => (s + key).slice(-24));
@@ -52,6 +54,7 @@ export function CallPanel({ call, contactName, controls, media, onHangup, selfId
         <div className="flex items-center justify-center gap-2">
           {guest ? <Badge tone="blue">Consult</Badge> : consulting ? <Badge tone="amber">Caller waiting</Badge> : held ? <Badge tone="amber">On hold</Badge> : dialling ? <Badge tone="blue">Calling…</Badge> : <Badge tone="green">In call</Badge>}
           {media.muted && <Badge tone="red">Muted</Badge>}
+          {controls.recordingPaused && <Badge tone="amber">Recording paused</Badge>}
         </div>
         <p className="mt-3 text-xl font-semibold text-slate-900">{contactName ?? party ?? "Connecting…"}</p>
         {contactName && party && <p className="text-sm text-slate-600">{party}</p>}
@@ -90,6 +93,21 @@ export function CallPanel({ call, contactName, controls, media, onHangup, selfId
       </div>
 
       {padOpen && <Keypad onKey={press} sent={sent} />}
+
+      {!guest && recorded && (
+        <div className="flex items-center justify-between gap-3 rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-600">
+          <span>{controls.recordingPaused ? "Not recording: resume once the card details are given." : "This call is recorded. Pause while the caller reads out card details."}</span>
+          <button
+            type="button"
+            onClick={() => void controls.pauseRecording(!controls.recordingPaused)}
+            disabled={controls.busy === "recording"}
+            aria-busy={controls.busy === "recording" || undefined}
+            className="shrink-0 rounded-md bg-white px-3 py-1.5 font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60"
+          >
+            {controls.recordingPaused ? "Resume recording" : "Pause recording"}
+          </button>
+        </div>
+      )}
 
       <button
         type="button"

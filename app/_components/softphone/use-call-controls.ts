@@ -1,10 +1,10 @@
 "use client";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { errorMessage } from "@/app/_lib/api";
 import { emitVerb } from "@/app/_lib/socket";
 import { playDtmfTone } from "./dtmf-tone";
 
-export type ControlBusy = "hangup" | "hold" | null;
+export type ControlBusy = "hangup" | "hold" | "recording" | null;
 
 export interface CallControls {
   busy: ControlBusy;
@@ -14,12 +14,18 @@ export interface CallControls {
   hangup: () => Promise<string | null>;
   hold: (held: boolean) => Promise<string | null>;
   dtmf: (key: string) => void;
+  /** The call's recording is paused (card digits being read out). */
+  recordingPaused: boolean;
+  pauseRecording: (paused: boolean) => Promise<string | null>;
 }
 
 /** Hang up, hold and keypad for the call in progress (Socket.IO verbs with acks). */
 export function useCallControls(callId: string | null): CallControls {
   const [busy, setBusy] = useState<ControlBusy>(null);
   const [error, setError] = useState<string | null>(null);
+  const [recordingPaused, setRecordingPaused] = useState(false);
+  // Each call starts recorded; the server resumes a pause when the agent leaves the call anyway.
+  useEffect(() => setRecordingPaused(false), [callId]);
 
   const run = useCallback(
     async (what: Exclude<ControlBusy, null>, label: string, fn: (id: string) => Promise<unknown>) => {
@@ -53,6 +59,14 @@ export function useCallControls(callId: string | null): CallControls {
     },
     [callId],
   );
+  const pauseRecording = useCallback(
+    (paused: boolean) =>
+      run("recording", paused ? "Could not pause the recording" : "Could not resume the recording", async (id) => {
+        const out = await emitVerb("call:recording", { callId: id, paused });
+        setRecordingPaused(out.paused);
+      }),
+    [run],
+  );
   const clearError = useCallback(() => setError(null), []);
-  return { busy, error, clearError, hangup, hold, dtmf };
+  return { busy, error, clearError, hangup, hold, dtmf, recordingPaused, pauseRecording };
 }

@@ -21,4 +21,4 @@ export { outboundTrunk } from "./outbound-trunk";
 export { consultOffer, consultNumber, CONSULT_RING_MS } from "./consult-offer";
 export { consultAnswer } from "./consult-answer";
 export { consultComplete, consultEnd, noteConference } from "./consult-finish";
-export { noteMonitor, type MonitorMode } from "./note-monitor";
+export { noteMonitor, noteRecordingPause, type MonitorMode } from "./note-monitor";

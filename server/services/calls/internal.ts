@@ -104,6 +104,20 @@ export async function insertCall(ctx: Ctx, values: Omit<typeof calls.$inferInser
   return row;
 }
 
+/** Appends a timeline event to a call of ctx's tenant (one statement, no transaction); 404 for another's. */
+export async function noteOnCall(ctx: Ctx, callId: string, event: CallEvent): Promise<void> {
+  const db = exec(ctx);
+  const call = db.$with("call").as(
+    db
+      .select({ tenantId: calls.tenantId, id: calls.id })
+      .from(calls)
+      .where(and(eq(calls.tenantId, ctx.tenantId), eq(calls.id, callId))),
+  );
+  const logged = eventFor(db, call, { tenantId: call.tenantId, callId: call.id }, ctx.deps.now(), { type: event.type, data: event.data ?? {} });
+  const [row] = await db.with(call, logged).select().from(logged);
+  if (!row) throw notFound("Call");
+}
+
 export async function addCallEvent(ctx: Ctx & { tx: Executor }, callId: string, event: { type: string; data?: Record<string, unknown> }) {
   await ctx.tx.insert(callEvents).values({ tenantId: ctx.tenantId, callId, type: event.type, data: event.data ?? {}, at: ctx.deps.now() });
 }
