@@ -4,6 +4,7 @@ import { apiKeyCreate, apiKeyCreatedOut, apiKeyOut } from "./services/api-keys/s
 import { auditEntryOut } from "./services/audit/schemas";
 import { agentOut, agentStateOut, callOfferOut, stateInput } from "./services/agents/schemas";
 import { wallboardOut } from "./services/wallboard/schemas";
+import { evaluationInput, evaluationListOut, evaluationOut, evaluationsQuery, scorecardCreate, scorecardOut, scorecardUpdate } from "./services/quality/schemas";
 import { agentReportOut, queueReportOut, reportFields } from "./services/reports/schemas";
 import { callOut, callSummaryOut, wrapUpInput } from "./services/calls/schemas";
 import { billingOut, checkoutInput, urlOut } from "./services/billing/schemas";
@@ -120,6 +121,14 @@ export const operations: Operation[] = [
   { method: "put", path: "/agents/{id}/state", summary: "A supervisor sets an agent's state (Available, Break, Offline; 409 while they ring or talk); audited", tag: "Agents", access: "supervisor", body: stateInput, response: agentStateOut },
   { method: "get", path: "/reports/queues", summary: "Historical figures per queue and interval (hour, day or week of wall-clock time in a time zone): offered, answered, service level, abandoned, ASA, AHT, longest wait; with totals. ?format=csv downloads the rows", tag: "Reports", access: "supervisor", query: reportFields, response: queueReportOut, alsoProduces: "text/csv" },
   { method: "get", path: "/reports/agents", summary: "Historical figures per agent and interval: calls handled, talk, hold and wrap-up time, AHT, offers missed and declined; with totals. ?format=csv downloads the rows", tag: "Reports", access: "supervisor", query: reportFields, response: agentReportOut, alsoProduces: "text/csv" },
+  { method: "get", path: "/scorecards", summary: "The organization's QA scorecards: weighted criteria scored 0-5 on a call", tag: "Quality", access: "member", response: z.array(scorecardOut) },
+  { method: "post", path: "/scorecards", summary: "Create a scorecard", tag: "Quality", access: "admin", body: scorecardCreate, response: scorecardOut, status: 201 },
+  { method: "get", path: "/scorecards/{id}", summary: "Read a scorecard", tag: "Quality", access: "member", response: scorecardOut },
+  { method: "patch", path: "/scorecards/{id}", summary: "Rename a scorecard, or change its criteria while no call was scored with it (409 after)", tag: "Quality", access: "admin", body: scorecardUpdate, response: scorecardOut },
+  { method: "delete", path: "/scorecards/{id}", summary: "Delete a scorecard no call was scored with (409 otherwise)", tag: "Quality", access: "admin", status: 204 },
+  { method: "get", path: "/calls/{id}/evaluations", summary: "A call's QA scores (an agent: only calls they handled)", tag: "Quality", access: "member", response: z.array(evaluationOut) },
+  { method: "post", path: "/calls/{id}/evaluations", summary: "Score a call an agent answered on a scorecard (every criterion 0-5 or null for N/A); again replaces your earlier scores", tag: "Quality", access: "supervisor", body: evaluationInput, response: evaluationOut, status: 201 },
+  { method: "get", path: "/evaluations", summary: "The latest QA scores with their average (?agentId=, ?limit=); an agent sees only their own", tag: "Quality", access: "member", query: evaluationsQuery, response: evaluationListOut },
   { method: "get", path: "/wallboard", summary: "Live figures per queue: waiting, longest wait, service level, ASA, AHT, abandon rate, agents by state, occupancy (calls of the last 24 hours)", tag: "Wallboard", access: "supervisor", response: wallboardOut },
   { method: "get", path: "/api-keys", summary: "List API keys (never the keys themselves)", tag: "API keys", access: "admin", response: z.array(apiKeyOut) },
   { method: "post", path: "/api-keys", summary: "Create an API key (shown once)", tag: "API keys", access: "admin", body: apiKeyCreate, response: apiKeyCreatedOut, status: 201 },

@@ -11,3 +11,4 @@ export * from "./agents";
 export * from "./billing";
 export * from "./flows";
 export * from "./integrations";
+export * from "./quality";

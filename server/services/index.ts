@@ -18,5 +18,6 @@ export * as contacts from "./contacts";
 export * as tickets from "./tickets";
 export * as webhooks from "./webhooks";
 export * as prompts from "./prompts";
+export * as quality from "./quality";
 export * as reports from "./reports";
 export * as wallboard from "./wallboard";

@@ -1,0 +1,2 @@
+export * as scorecards from "./scorecards";
+export { evaluate, forCall, list as listEvaluations } from "./evaluations";
