@@ -3,10 +3,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import type { Sql, TransactionSql } from "postgres";
+import type { ReservedSql, Sql } from "postgres";
 import * as schema from "./schema";
 
-type PostgresSql = Sql | TransactionSql;
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -41,30 +40,77 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
 }
 
 /**
- * drizzle runs a query it was not given a name for as an unnamed statement (prepare: false), and
- * postgres.js then first asks the server for its parameter types: two round trips per statement,
- * never pipelined, parsed and planned by the server every time. With prepare: true, postgres.js
- * keeps one named statement per query text on each connection: one round trip from the second
- * use on, pipelined with the connection's other queries, parsed once. (A statement a migration
- * made stale is prepared again by postgres.js itself.) Transactions and savepoints get the same.
+ * The postgres.js client as drizzle gets it:
+ * - Prepared statements: drizzle runs a query it was not given a name for as an unnamed
+ *   statement (prepare: false), and postgres.js then first asks the server for its parameter
+ *   types: two round trips per statement, never pipelined, parsed and planned every time. With
+ *   prepare: true postgres.js keeps one named statement per query text on each connection: one
+ *   round trip from the second use on, pipelined, parsed once (a statement a migration made stale
+ *   is prepared again by postgres.js itself).
+ * - Transactions on a connection reserved first. Pipelining makes a bug of postgres.js 3.4.9
+ *   reachable: its sql.begin() reserves the connection only when the BEGIN did not fill the
+ *   connection's pipeline, so under load a BEGIN could run on a connection still shared with
+ *   pooled queries (UNSAFE_TRANSACTION, or other queries inside the transaction;
+ *   porsager/postgres#1189). sql.reserve() takes an idle connection for the transaction alone.
  */
-function preparedStatements<T extends PostgresSql>(sql: T): T {
+export function forDrizzle(sql: Sql): Sql {
   return new Proxy(sql, {
     get(target, prop, receiver) {
-      if (prop === "unsafe") {
-        return (query: string, params?: unknown[], opts?: Record<string, unknown>) =>
-          target.unsafe(query, params as never, { ...opts, prepare: true });
-      }
-      if (prop === "begin" || prop === "savepoint") {
-        return (...args: unknown[]) => {
-          const fn = args.pop() as (tx: PostgresSql) => unknown;
-          const open = (target as unknown as Record<string, (...a: unknown[]) => unknown>)[prop];
-          return open?.call(target, ...args, (tx: PostgresSql) => fn(preparedStatements(tx)));
+      if (prop === "unsafe") return preparedUnsafe(target);
+      if (prop === "begin") return (...args: unknown[]) => reservedTransaction(target, args);
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+}
+
+const preparedUnsafe =
+  (target: Sql | ReservedSql) =>
+  (query: string, params?: unknown[], opts?: Record<string, unknown>) =>
+    target.unsafe(query, params as never, { ...opts, prepare: true });
+
+type TxFn = (tx: unknown) => unknown;
+
+async function reservedTransaction(sql: Sql, args: unknown[]): Promise<unknown> {
+  const fn = args.pop() as TxFn;
+  const options = typeof args[0] === "string" ? args[0].replace(/[^a-z ]/gi, "") : "";
+  const conn = await sql.reserve();
+  try {
+    await conn.unsafe(`begin ${options}`);
+    const result = await fn(inTransaction(conn));
+    await conn.unsafe("commit");
+    return result;
+  } catch (e) {
+    await conn.unsafe("rollback").catch(() => undefined);
+    throw e;
+  } finally {
+    conn.release();
+  }
+}
+
+/** The reserved connection as a transaction: prepared statements, and savepoints for nested ones. */
+function inTransaction(conn: ReservedSql): unknown {
+  let savepoints = 0;
+  const tx: unknown = new Proxy(conn, {
+    get(target, prop, receiver) {
+      if (prop === "unsafe") return preparedUnsafe(target);
+      if (prop === "savepoint") {
+        return async (fn: TxFn) => {
+          const name = `s${++savepoints}`;
+          await target.unsafe(`savepoint ${name}`);
+          try {
+            const result = await fn(tx);
+            await target.unsafe(`release savepoint ${name}`);
+            return result;
+          } catch (e) {
+            await target.unsafe(`rollback to savepoint ${name}`).catch(() => undefined);
+            throw e;
+          }
         };
       }
       return Reflect.get(target, prop, receiver) as unknown;
     },
   });
+  return tx;
 }
 
 async function createPostgres(url: string): Promise<Database> {
@@ -72,7 +118,7 @@ async function createPostgres(url: string): Promise<Database> {
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
   const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
-  const db = drizzle(preparedStatements(client), { schema }) as unknown as Db;
+  const db = drizzle(forDrizzle(client), { schema }) as unknown as Db;
   return withCommon(db, "postgres", {
     async migrate() {
       // A one-connection client keeps the advisory lock and the migration on the same session.
