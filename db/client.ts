@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import type { ReservedSql, Sql } from "postgres";
+import type { Options, ReservedSql, Sql } from "postgres";
 import * as schema from "./schema";
 
 
@@ -45,13 +45,13 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
  *   statement (prepare: false), and postgres.js then first asks the server for its parameter
  *   types: two round trips per statement, never pipelined, parsed and planned every time. With
  *   prepare: true postgres.js keeps one named statement per query text on each connection: one
- *   round trip from the second use on, pipelined, parsed once (a statement a migration made stale
- *   is prepared again by postgres.js itself).
- * - Transactions on a connection reserved first. Pipelining makes a bug of postgres.js 3.4.9
- *   reachable: its sql.begin() reserves the connection only when the BEGIN did not fill the
- *   connection's pipeline, so under load a BEGIN could run on a connection still shared with
- *   pooled queries (UNSAFE_TRANSACTION, or other queries inside the transaction;
- *   porsager/postgres#1189). sql.reserve() takes an idle connection for the transaction alone.
+ *   round trip from the second use on, parsed once (a statement a migration made stale is
+ *   prepared again by postgres.js itself).
+ * - Transactions on a connection reserved first. postgres.js 3.4.9's sql.begin() reserves the
+ *   connection only when its BEGIN did not fill the connection's pipeline, so under load a BEGIN
+ *   could run on a connection still shared with pooled queries (UNSAFE_TRANSACTION, or other
+ *   queries inside the transaction; porsager/postgres#1189), and with no pipeline at all it never
+ *   reserves (#1210). sql.reserve() takes an idle connection for the transaction alone.
  */
 export function forDrizzle(sql: Sql): Sql {
   return new Proxy(sql, {
@@ -117,7 +117,10 @@ async function createPostgres(url: string): Promise<Database> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+  // One query in flight per connection (max_pipeline 0): a busy connection is never handed more
+  // work, so queries and transactions waiting for a connection are served in order; a pipelined
+  // pool could keep every connection busy and starve sql.reserve() under sustained load.
+  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10, max_pipeline: 0 } as Options<Record<string, never>>);
   const db = drizzle(forDrizzle(client), { schema }) as unknown as Db;
   return withCommon(db, "postgres", {
     async migrate() {
