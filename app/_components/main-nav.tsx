@@ -8,6 +8,7 @@ const LINKS: { href: string; label: string; roles: Role[] }[] = [
   { href: "/tickets", label: "Tickets", roles: ["agent", "supervisor", "admin"] },
   { href: "/contacts", label: "Contacts", roles: ["agent", "supervisor", "admin"] },
   { href: "/wallboard", label: "Wallboard", roles: ["agent", "supervisor", "admin"] },
+  { href: "/reports", label: "Reports", roles: ["supervisor", "admin"] },
   { href: "/admin", label: "Admin", roles: ["admin"] },
 ];
 

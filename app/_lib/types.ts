@@ -4,6 +4,7 @@ export type { UserOut as User, UserCreateOut as CreatedUser } from "@/server/ser
 export type { QueueOut as Queue } from "@/server/services/queues/schemas";
 export type { ApiKeyOut as ApiKey, ApiKeyCreatedOut as CreatedApiKey } from "@/server/services/api-keys/schemas";
 export type { AuditEntryOut as AuditEntry } from "@/server/services/audit/schemas";
+export type { AgentReport, QueueReport } from "@/server/services/reports/schemas";
 
 export type Role = "admin" | "supervisor" | "agent";
 export interface Me {

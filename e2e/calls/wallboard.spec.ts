@@ -1,9 +1,11 @@
 /**
  * The supervisor's wallboard, live: a caller waits (baresip), the tile shows it within a second and
  * raises the threshold alert; the supervisor sets an agent Available from the agent list; the
- * agent answers, talks, wraps up, and the tile and the list follow each step without a reload.
+ * agent answers, talks, wraps up, and the tile and the list follow each step without a reload;
+ * the day's report then counts the call for the queue and the agent, on the page and in its CSV.
  * And the supervisor in a live call: listen, whisper, barge, each checked by what each side hears.
  */
+import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, expect, test } from "@playwright/test";
@@ -59,6 +61,25 @@ test("the wallboard follows a call live and a supervisor puts an agent to work",
     await expect(tile.getByRole("group", { name: "Service level" })).toContainText("0%");
     await expect(tile.getByRole("group", { name: "ASA" })).not.toContainText("—");
     await expect(tile.getByRole("group", { name: "AHT" })).not.toContainText("—");
+
+    // Today's report: the call in the queue's and the agent's figures, and in the CSV download.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).click();
+    const filters = page.getByRole("form", { name: "Report filters" });
+    await filters.getByLabel("From", { exact: true }).fill(await filters.getByLabel("To", { exact: true }).inputValue());
+    await filters.getByRole("button", { name: "Show report" }).click();
+    await expect(page).toHaveURL(/[?&]from=(\d{4}-\d{2}-\d{2})&to=\1&/);
+    const total = (name: string) => page.getByRole("region", { name: "Totals" }).getByRole("group", { name }).getByRole("definition").first();
+    await expect(total("Offered")).toHaveText("1");
+    await expect(total("Answered")).toHaveText("1");
+    const queueCells = page.getByRole("table", { name: "Queue figures" }).getByRole("row", { name: /Support/ }).getByRole("cell");
+    await expect(queueCells.nth(2)).toHaveText("1"); // answered
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+    const csv = readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "");
+    expect(csv.split("\r\n")[0]).toMatch(/^interval,queue,offered,/);
+    expect(csv).toMatch(/^\d{4}-\d{2}-\d{2},Support,1,1,0,0,0,/m); // offered, answered, 0 within the threshold, 0%, 0 abandoned
+    await page.getByRole("tab", { name: "Agents" }).click();
+    const agentCells = page.getByRole("table", { name: "Agent figures" }).getByRole("row", { name: /Bo Agent/ }).getByRole("cell");
+    await expect(agentCells.nth(1)).toHaveText("1"); // handled
   } finally {
     await bo.close();
   }

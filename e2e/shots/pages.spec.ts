@@ -116,6 +116,9 @@ test("screenshots of every page", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Wallboard" })).toBeVisible();
   await expect(page.getByRole("listitem", { name: "Support" })).toBeVisible();
   await shot(page, "21-wallboard");
+  await page.getByRole("link", { name: "Reports" }).click();
+  await expect(page.getByText("No calls in this period")).toBeVisible();
+  await shot(page, "21a-reports-empty");
   await page.getByRole("link", { name: "Agent workspace" }).click();
   await expect(page.getByLabel("Status")).toBeVisible();
   await shot(page, "22-agent");
