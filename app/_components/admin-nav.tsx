@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/admin/skills", label: "Skills" },
   { href: "/admin/queues", label: "Queues" },
   { href: "/admin/dispositions", label: "Dispositions" },
+  { href: "/admin/scorecards", label: "Scorecards" },
   { href: "/admin/trunks", label: "Trunks" },
   { href: "/admin/numbers", label: "Numbers" },
   { href: "/admin/hours", label: "Business hours" },
