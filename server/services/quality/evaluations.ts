@@ -89,7 +89,8 @@ export async function evaluate({ ctx, input }: { ctx: Ctx; input: { callId: stri
       .onConflictDoUpdate({ target: [callEvaluations.callId, callEvaluations.scorecardId, callEvaluations.evaluatorId], set: values, setWhere: eq(callEvaluations.tenantId, ctx.tenantId) })
       .returning({ id: callEvaluations.id });
     if (!row) throw new Error("evaluation upsert returned nothing");
-    await addCallEvent(ctx, call.id, { type: "evaluated", data: { userId: evaluatorId, scorecardId: card.id, scorePct: values.scoreBp / 100 } });
+    // The score itself stays with the evaluation (agents read only their own calls' scores; every member reads timelines).
+    await addCallEvent(ctx, call.id, { type: "evaluated", data: { userId: evaluatorId, scorecardId: card.id } });
     return row.id;
   });
   const [out] = await read(ctx, eq(callEvaluations.id, id));

@@ -50,7 +50,7 @@ describe.each(testDrivers)("QA scorecards on $name", (driver) => {
     expect(await quality.forCall({ ctx: ada, input: { callId: answered.id } })).toHaveLength(1);
     expect(await quality.listEvaluations({ ctx: ada, input: { limit: 50 } })).toMatchObject({ averagePct: 80, items: [{ id: first.id }] });
     const record = await calls.get({ ctx: admin.ctx, input: { id: answered.id } });
-    expect(record.events.filter((e) => e.type === "evaluated").map((e) => e.data.scorePct)).toEqual([55, 80]);
+    expect(record.events.filter((e) => e.type === "evaluated").map((e) => e.data)).toEqual([{ userId: userOf(admin.ctx), scorecardId: card.id }, { userId: userOf(admin.ctx), scorecardId: card.id }]);
     // Used criteria are fixed; the name is not; a used scorecard cannot be deleted.
     await expect(quality.scorecards.update({ ctx: admin.ctx, input: { id: card.id, patch: { criteria: [{ label: "Other", description: "", weight: 1 }] } } })).rejects.toMatchObject({ code: "conflict" });
     expect((await quality.scorecards.update({ ctx: admin.ctx, input: { id: card.id, patch: { name: "Support QA v1" } } })).evaluations).toBe(1);
