@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import type { Options, ReservedSql, Sql } from "postgres";
+import type { ReservedSql, Sql } from "postgres";
 import * as schema from "./schema";
 
 
@@ -45,19 +45,19 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
  *   statement (prepare: false), and postgres.js then first asks the server for its parameter
  *   types: two round trips per statement, never pipelined, parsed and planned every time. With
  *   prepare: true postgres.js keeps one named statement per query text on each connection: one
- *   round trip from the second use on, parsed once (a statement a migration made stale is
- *   prepared again by postgres.js itself).
+ *   round trip from the second use on, pipelined with the connection's other queries, parsed
+ *   once (a statement a migration made stale is prepared again by postgres.js itself).
  * - Transactions on a connection reserved first. postgres.js 3.4.9's sql.begin() reserves the
  *   connection only when its BEGIN did not fill the connection's pipeline, so under load a BEGIN
  *   could run on a connection still shared with pooled queries (UNSAFE_TRANSACTION, or other
  *   queries inside the transaction; porsager/postgres#1189), and with no pipeline at all it never
  *   reserves (#1210). sql.reserve() takes an idle connection for the transaction alone.
  */
-export function forDrizzle(sql: Sql): Sql {
+export function forDrizzle(sql: Sql, transactions: Sql = sql): Sql {
   return new Proxy(sql, {
     get(target, prop, receiver) {
       if (prop === "unsafe") return preparedUnsafe(target);
-      if (prop === "begin") return (...args: unknown[]) => reservedTransaction(target, args);
+      if (prop === "begin") return (...args: unknown[]) => reservedTransaction(transactions, args);
       return Reflect.get(target, prop, receiver) as unknown;
     },
   });
@@ -117,11 +117,12 @@ async function createPostgres(url: string): Promise<Database> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-  // One query in flight per connection (max_pipeline 0): a busy connection is never handed more
-  // work, so queries and transactions waiting for a connection are served in order; a pipelined
-  // pool could keep every connection busy and starve sql.reserve() under sustained load.
-  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10, max_pipeline: 0 } as Options<Record<string, never>>);
-  const db = drizzle(forDrizzle(client), { schema }) as unknown as Db;
+  // Two pools: pooled queries pipelined on one; transactions on the other, each on a connection it
+  // reserves. Sharing one pool, a reserve() waits for a connection with nothing in flight, which
+  // pipelined traffic under sustained load may never leave.
+  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+  const txClient = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+  const db = drizzle(forDrizzle(client, txClient), { schema }) as unknown as Db;
   return withCommon(db, "postgres", {
     async migrate() {
       // A one-connection client keeps the advisory lock and the migration on the same session.
@@ -133,7 +134,9 @@ async function createPostgres(url: string): Promise<Database> {
         await single.end({ timeout: 5 });
       }
     },
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), txClient.end({ timeout: 5 })]);
+    },
   });
 }
 
