@@ -5,19 +5,28 @@ import { buttonClass } from "./button";
 import { useSession } from "./session";
 import { EmptyState } from "./states";
 
-export function AdminGuard({ children }: { children: ReactNode }) {
+const RANK = { agent: 1, supervisor: 2, admin: 3 } as const;
+
+/** Shows `children` to users with at least the `minimum` role, and a way back to everyone else. */
+export function RoleGuard({ minimum, what, children }: { minimum: "supervisor" | "admin"; what: string; children: ReactNode }) {
   const { user } = useSession();
-  if (user.role === "admin") return children;
+  if (RANK[user.role] >= RANK[minimum]) return children;
   return (
     <EmptyState
-      title="Admins only"
+      title={minimum === "admin" ? "Admins only" : "Supervisors only"}
       action={
         <Link href="/agent" className={buttonClass("secondary")}>
           Go to the agent workspace
         </Link>
       }
     >
-      The admin console needs the admin role. Ask an admin of your organization to change your role.
+      {what} {minimum === "admin" ? "needs the admin role" : "need the supervisor or admin role"}. Ask an admin of your organization to change your role.
     </EmptyState>
   );
 }
+
+export const AdminGuard = ({ children }: { children: ReactNode }) => (
+  <RoleGuard minimum="admin" what="The admin console">
+    {children}
+  </RoleGuard>
+);

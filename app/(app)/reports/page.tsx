@@ -1,11 +1,11 @@
 "use client";
-import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { Suspense, useId, useMemo, useState } from "react";
+import { RoleGuard } from "../../_components/admin-guard";
 import { buttonClass } from "../../_components/button";
 import { PageHeader } from "../../_components/page-header";
 import { useSession } from "../../_components/session";
-import { EmptyState, ErrorNotice, Loading } from "../../_components/states";
+import { ErrorNotice, Loading } from "../../_components/states";
 import type { AgentReport, Queue, QueueReport } from "../../_lib/types";
 import { useResource } from "../../_lib/use-resource";
 import { AgentReportView } from "./_components/agent-report";
@@ -29,24 +29,11 @@ export default function ReportsPage() {
 
 function Reports() {
   const { user } = useSession();
-  if (user.role === "agent") {
-    return (
-      <>
-        <PageHeader title="Reports" description={DESCRIPTION} />
-        <EmptyState
-          title="Supervisors only"
-          action={
-            <Link href="/agent" className={buttonClass("secondary")}>
-              Go to the agent workspace
-            </Link>
-          }
-        >
-          Reports need the supervisor or admin role. Ask an admin of your organization to change your role.
-        </EmptyState>
-      </>
-    );
-  }
-  return <ReportsView isAdmin={user.role === "admin"} />;
+  return (
+    <RoleGuard minimum="supervisor" what="Reports">
+      <ReportsView isAdmin={user.role === "admin"} />
+    </RoleGuard>
+  );
 }
 
 /** The report the URL names (or the last 7 days), the form to choose another, and the download. */
