@@ -59,6 +59,12 @@ describe.skipIf(!url)("PostgreSQL client", () => {
         for (let i = 0; i < 100; i++) work.push(pooled());
         for (let i = 0; i < 5; i++) work.push(transaction());
       }
+      // Values read and written the same way inside a transaction as outside (drizzle's jsonb and
+      // timestamp handling), a jsonb parameter neither double-encoded nor compared as text.
+      const roundTrip = async (run: typeof db | Parameters<Parameters<typeof db.transaction>[0]>[0]) =>
+        (await run.execute(sql`select ${JSON.stringify(["a", "b"])}::jsonb as j, ${JSON.stringify(["a", "b"])}::jsonb @> '["a"]'::jsonb as has, '2026-03-10T09:00:00Z'::timestamptz as t`)) as unknown as unknown[];
+      expect(await db.transaction(roundTrip)).toEqual(await roundTrip(db));
+      expect(await roundTrip(db)).toEqual([{ j: ["a", "b"], has: true, t: "2026-03-10 09:00:00+00" }]);
       const values = await Promise.all(work);
       expect(values.filter((v) => typeof v === "string")).toEqual([]);
       for (const v of values) if (Array.isArray(v)) expect(new Set(v).size).toBe(1);

@@ -123,6 +123,10 @@ async function createPostgres(url: string): Promise<Database> {
   const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
   const txClient = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
   const db = drizzle(forDrizzle(client, txClient), { schema }) as unknown as Db;
+  // drizzle sets its own parsers and serializers (jsonb, timestamps) on the client it is given;
+  // transactions run on the other pool and must read and write values the same way.
+  Object.assign(txClient.options.parsers, client.options.parsers);
+  Object.assign(txClient.options.serializers, client.options.serializers);
   return withCommon(db, "postgres", {
     async migrate() {
       // A one-connection client keeps the advisory lock and the migration on the same session.
