@@ -44,9 +44,9 @@ export function eventFor(
   written: Subquery,
   columns: { tenantId: SQLWrapper; callId: SQLWrapper },
   at: Date,
-  event: { type: string; data: Record<string, unknown> | SQL },
+  event: { type: string; data?: Record<string, unknown> | SQL },
 ) {
-  const data = event.data instanceof SQL ? event.data : sql`${JSON.stringify(event.data)}::jsonb`;
+  const data = event.data instanceof SQL ? event.data : sql`${JSON.stringify(event.data ?? {})}::jsonb`;
   return db.$with("logged").as(
     db
       .insert(callEvents)
@@ -81,7 +81,7 @@ export async function changeCall(ctx: Ctx, callId: string, set: Partial<typeof c
       .where(and(eq(calls.tenantId, ctx.tenantId), eq(calls.id, callId)))
       .returning(),
   );
-  const logged = eventFor(db, changed, { tenantId: changed.tenantId, callId: changed.id }, ctx.deps.now(), { type: event.type, data: event.data ?? {} });
+  const logged = eventFor(db, changed, { tenantId: changed.tenantId, callId: changed.id }, ctx.deps.now(), event);
   const [row] = await db.with(changed, logged).select().from(changed);
   if (!row) throw notFound("Call");
   pushCall(ctx, row);
@@ -97,7 +97,7 @@ export async function insertCall(ctx: Ctx, values: Omit<typeof calls.$inferInser
       .values({ ...values, tenantId: ctx.tenantId })
       .returning(),
   );
-  const logged = eventFor(db, inserted, { tenantId: inserted.tenantId, callId: inserted.id }, ctx.deps.now(), { type: event.type, data: event.data ?? {} });
+  const logged = eventFor(db, inserted, { tenantId: inserted.tenantId, callId: inserted.id }, ctx.deps.now(), event);
   const [row] = await db.with(inserted, logged).select().from(inserted);
   if (!row) throw new Error("call insert returned nothing");
   pushCall(ctx, row);
@@ -113,7 +113,7 @@ export async function noteOnCall(ctx: Ctx, callId: string, event: CallEvent): Pr
       .from(calls)
       .where(and(eq(calls.tenantId, ctx.tenantId), eq(calls.id, callId))),
   );
-  const logged = eventFor(db, call, { tenantId: call.tenantId, callId: call.id }, ctx.deps.now(), { type: event.type, data: event.data ?? {} });
+  const logged = eventFor(db, call, { tenantId: call.tenantId, callId: call.id }, ctx.deps.now(), event);
   const [row] = await db.with(call, logged).select().from(logged);
   if (!row) throw notFound("Call");
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { callOffers, calls, queues, users } from "@/db/schema";
 import { type Ctx, exec } from "../../context";
 import { notFound } from "../../errors";
-import { ratio, round1 } from "./measures";
+import { handleSecSum, ratio, round1, seconds, tabulate } from "./measures";
 import { bucketsOf, periodSql } from "./period";
 import type { AgentFiguresOut, AgentReport, ReportQuery } from "./schemas";
 
@@ -31,7 +31,6 @@ const figures = (s: Sums): AgentFiguresOut => ({
   missed: s.missed,
   declined: s.declined,
 });
-const seconds = (from: unknown, to: unknown) => sql`extract(epoch from ${to} - ${from})`;
 
 /**
  * Per agent and interval: calls handled (by the time they were answered; a transferred call is
@@ -61,7 +60,7 @@ export async function agentReport({ ctx, input }: { ctx: Ctx; input: ReportQuery
         holdSec: sql<number>`coalesce(sum(${calls.holdSeconds}), 0)`.mapWith(Number),
         wrapUpSec: sql<number>`coalesce(sum(${seconds(calls.endedAt, calls.wrappedUpAt)}) filter (where ${isNotNull(calls.wrappedUpAt)}), 0)`.mapWith(Number),
         handledEnded: sql<number>`count(*) filter (where ${ended})`.mapWith(Number),
-        handleSec: sql<number>`coalesce(sum(${seconds(calls.answeredAt, sql`coalesce(${calls.wrappedUpAt}, ${calls.endedAt})`)}) filter (where ${ended}), 0)`.mapWith(Number),
+        handleSec: handleSecSum(),
       })
       .from(calls)
       .where(and(eq(calls.tenantId, ctx.tenantId), isNotNull(calls.agentId), ofQueue, answered.within))
@@ -93,18 +92,11 @@ export async function agentReport({ ctx, input }: { ctx: Ctx; input: ReportQuery
         .orderBy(asc(users.name), asc(users.id))
     : [];
   const buckets = bucketsOf(input);
-  const out: AgentReport = { from: input.from, to: input.to, interval: input.interval, timeZone: input.timeZone, buckets, generatedAt: now.toISOString(), rows: [], agents: [], total: figures(NONE) };
-  let total = NONE;
-  for (const p of people) {
-    let sum = NONE;
-    for (const bucket of buckets) {
-      const s = byKey.get(`${bucket}|${p.id}`) ?? NONE;
-      sum = add(sum, s);
-      out.rows.push({ bucket, userId: p.id, name: p.name, ...figures(s) });
-    }
-    out.agents.push({ userId: p.id, name: p.name, ...figures(sum) });
-    total = add(total, sum);
-  }
-  out.total = figures(total);
-  return out;
+  const t = tabulate({ buckets, keys: people, idOf: (p) => p.id, sums: byKey, zero: NONE, add, figures });
+  return {
+    ...{ from: input.from, to: input.to, interval: input.interval, timeZone: input.timeZone, buckets, generatedAt: now.toISOString() },
+    rows: t.rows.map((r) => ({ bucket: r.bucket, userId: r.key.id, name: r.key.name, ...r.figures })),
+    agents: t.perKey.map((r) => ({ userId: r.key.id, name: r.key.name, ...r.figures })),
+    total: t.total,
+  };
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { calls, queues } from "@/db/schema";
 import { type Ctx, exec } from "../../context";
 import { notFound } from "../../errors";
-import { type QueueSums, queueFigures, queueMeasures } from "./measures";
+import { type QueueSums, queueFigures, queueMeasures, tabulate } from "./measures";
 import { bucketsOf, periodSql } from "./period";
 import type { QueueReport, ReportQuery } from "./schemas";
 
@@ -49,21 +49,13 @@ export async function queueReport({ ctx, input }: { ctx: Ctx; input: ReportQuery
     .where(and(eq(calls.tenantId, ctx.tenantId), input.queueId ? eq(calls.queueId, input.queueId) : undefined, period.within))
     .groupBy(sql`1`, calls.queueId);
 
-  const byKey = new Map(rows.map((r) => [`${r.bucket}|${r.queueId}`, r as Sums]));
   const buckets = bucketsOf(input);
-  const out: QueueReport = { from: input.from, to: input.to, interval: input.interval, timeZone: input.timeZone, buckets, generatedAt: now.toISOString(), rows: [], queues: [], total: figures(NONE) };
-  let total = NONE;
-  for (const q of queueRows) {
-    const key = { queueId: q.id, queueName: q.name, serviceLevelSec: q.serviceLevelSec };
-    let sum = NONE;
-    for (const bucket of buckets) {
-      const s = byKey.get(`${bucket}|${q.id}`) ?? NONE;
-      sum = add(sum, s);
-      out.rows.push({ bucket, ...key, ...figures(s) });
-    }
-    out.queues.push({ ...key, ...figures(sum) });
-    total = add(total, sum);
-  }
-  out.total = figures(total);
-  return out;
+  const t = tabulate({ buckets, keys: queueRows, idOf: (q) => q.id, sums: new Map(rows.map((r) => [`${r.bucket}|${r.queueId}`, r as Sums])), zero: NONE, add, figures });
+  const keyOf = (q: (typeof queueRows)[number]) => ({ queueId: q.id, queueName: q.name, serviceLevelSec: q.serviceLevelSec });
+  return {
+    ...{ from: input.from, to: input.to, interval: input.interval, timeZone: input.timeZone, buckets, generatedAt: now.toISOString() },
+    rows: t.rows.map((r) => ({ bucket: r.bucket, ...keyOf(r.key), ...r.figures })),
+    queues: t.perKey.map((r) => ({ ...keyOf(r.key), ...r.figures })),
+    total: t.total,
+  };
 }
