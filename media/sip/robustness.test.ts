@@ -76,6 +76,17 @@ describe("SIP gateway limits and the stale-call guard", () => {
     expect(res.code, res.stderr).toBe(0);
     expect(r.ended).toEqual([{ callId, reason: "shutdown" }]);
   });
+
+  it("on close right after the answer, waits for the caller's late ACK and then sends its BYE", async () => {
+    const callId = newCallId();
+    const r = await rig(async () => ({ accept: { callId } }));
+    const sipp = await runSipp({ scenario: "uac_late_ack.xml", target: target(r), service: "+1", transport: "tcp" });
+    await waitFor(() => r.answered.length === 1, 5000);
+    await r.gateway.close(); // the ACK is still 400 ms away
+    const res = await sipp.done;
+    expect(res.code, res.stderr).toBe(0);
+    expect(r.ended).toEqual([{ callId, reason: "shutdown" }]);
+  });
 });
 
 /** A small seeded PRNG, so a failing mutation can be replayed. */

@@ -58,8 +58,7 @@ export class SipCall {
     if (o.wire) {
       try {
         if (was === "answered" && this.session) {
-          const session = this.session;
-          this.byeDone = new Promise<void>((resolve) => session.bye({ onAccept: () => resolve(), onReject: () => resolve() }));
+          this.byeDone = sendBye(this.session).catch((err: unknown) => this.hooks.log("warn", "could not end the call on the wire", { callId: this.callId, error: (err as Error).message }));
         }
         else this.cancelEarly?.();
       } catch (err) {
@@ -77,4 +76,26 @@ export class SipCall {
     }
     this.hooks.onEnded(this, reason, o.detail, o.notify ?? true);
   }
+}
+
+/** How long a UAS waits for the ACK of its 2xx before it may send BYE anyway (64 x T1, Timer H). */
+const ACK_WAIT_MS = 32_000;
+
+/**
+ * BYE on an answered dialog. RFC 3261 section 15: a UAS must not send BYE before the ACK for its
+ * 2xx has come (or the INVITE transaction timed out), and sip.js throws if asked to; a call ended
+ * in that moment (a shutdown right after the answer) waits for the ACK first. Settles once the
+ * BYE got a response.
+ */
+async function sendBye(session: Core.Session): Promise<void> {
+  const dialog = session as unknown as { ackWait?: boolean };
+  const until = Date.now() + ACK_WAIT_MS;
+  while (dialog.ackWait && Date.now() < until) await new Promise((r) => setTimeout(r, 20).unref());
+  await new Promise<void>((resolve, reject) => {
+    try {
+      session.bye({ onAccept: () => resolve(), onReject: () => resolve() });
+    } catch (err) {
+      reject(err as Error);
+    }
+  });
 }
