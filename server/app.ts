@@ -20,8 +20,11 @@ import type { CallActions } from "./realtime/call-handlers";
 import { attachRealtime } from "./realtime/io";
 import { setRuntime } from "./runtime";
 import { startWebhookDelivery } from "./webhooks/deliver";
+import { speechToTextFromEnv } from "./transcription/from-env";
+import { startTranscription } from "./transcription/worker";
 import { resolveSecret } from "./secret";
 import * as services from "./services";
+import { logError, logInfo } from "./log";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -46,7 +49,7 @@ export interface App {
 }
 
 /** Builds the whole web process: database, domain deps, Next.js, Socket.IO, ops endpoints. */
-export async function createApp({ env, database, dev = false, log = console.log }: AppDeps): Promise<App> {
+export async function createApp({ env, database, dev = false, log = logInfo }: AppDeps): Promise<App> {
   const dataDir = resolve(env.DATA_DIR);
   const db = database ?? (await openFromEnv(env));
   await db.migrate();
@@ -65,7 +68,7 @@ export async function createApp({ env, database, dev = false, log = console.log 
   }
 
   // notify is bound to Socket.IO once the HTTP server exists (below).
-  const deps: Deps = { db: db.db, secret, rateLimiter, now: () => new Date(), notify: () => {}, notifyUser: () => {}, nodeId: env.NODE_ID ?? `${hostname()}:${process.pid}`, kickRouting: () => {}, billing: billingFromEnv(env), dataDir, webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === "on" };
+  const deps: Deps = { db: db.db, secret, rateLimiter, now: () => new Date(), notify: () => {}, notifyUser: () => {}, nodeId: env.NODE_ID ?? `${hostname()}:${process.pid}`, kickRouting: () => {}, billing: billingFromEnv(env), dataDir, webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === "on", speechToText: speechToTextFromEnv(env) };
   const trustedOrigins = env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).origin] : [];
   const metrics = createMetrics();
   setRuntime({
@@ -113,7 +116,7 @@ export async function createApp({ env, database, dev = false, log = console.log 
       if (inFlight === 0) drained?.();
     });
     settled.catch((e: unknown) => {
-      console.error("[http] request failed", e);
+      logError("http", "request failed", e);
       if (!res.headersSent) send(res, 500, "application/json", JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side" } }));
       else res.destroy();
     });
@@ -128,12 +131,15 @@ export async function createApp({ env, database, dev = false, log = console.log 
   const telephony = env.TELEPHONY === "on" ? await startTelephony(deps, env, log) : null;
   if (telephony) callActions = telephonyActions(telephony);
   // Recordings past their tenant's retention are deleted hourly (and once at start).
-  const purge = () => void services.recordings.purgeExpired(deps).catch((e: unknown) => console.error("[recordings] purge failed", e));
+  const purge = () => void services.recordings.purgeExpired(deps).catch((e: unknown) => logError("recordings", "purge failed", e));
   purge();
   const purgeTimer = setInterval(purge, 3_600_000);
   purgeTimer.unref();
   // Webhook deliveries waiting in the outbox go out every second (any node; SKIP LOCKED shares them).
   const webhookDelivery = startWebhookDelivery(deps, { allowPrivate: deps.webhooksAllowPrivate });
+  // Recorded calls of tenants that asked for transcripts, one at a time, after the call.
+  const transcription = deps.speechToText ? startTranscription(deps, deps.speechToText) : null;
+  deps.kickTranscription = transcription?.kick;
 
   return {
     deps,
@@ -170,6 +176,7 @@ export async function createApp({ env, database, dev = false, log = console.log 
       await telephony?.close();
       await dispatcher.close();
       await webhookDelivery.close();
+      await transcription?.close();
       await realtime.close(); // also ends the sockets and the HTTP server
       await nextApp.close().catch(() => {});
       await closeLimiter();

@@ -2,6 +2,7 @@ import type { Db, Executor } from "@/db/client";
 import type { Role } from "@/db/schema";
 import type { RateLimiter } from "./auth/rate-limit";
 import type { BillingProvider } from "./billing/provider";
+import type { SpeechToText } from "./transcription/provider";
 
 /** What the domain core needs from the process; built once by createApp. */
 export interface Deps {
@@ -22,6 +23,10 @@ export interface Deps {
   billing: { provider: BillingProvider; graceDays: number; publicUrl: string | null } | null;
   /** Webhooks (and the CRM lookup) may reach loopback and private addresses (WEBHOOKS_ALLOW_PRIVATE). */
   webhooksAllowPrivate?: boolean;
+  /** Speech to text for transcripts (TRANSCRIPTION), or none on this node. */
+  speechToText?: SpeechToText | null;
+  /** Asks the transcription job to look for work now (a recording was just stored). */
+  kickTranscription?: () => void;
   /** Asks the routing engine to look at this tenant's waiting calls and free agents now. */
   kickRouting: (tenantId: string) => void;
 }

@@ -56,10 +56,25 @@ export const envSchema = z
     STRIPE_TRIAL_DAYS: z.coerce.number().int().min(0).max(365).default(14),
     /** Days a past_due subscription keeps taking calls before they stop. */
     BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+    /**
+     * Speech to text for call transcripts: "pocketsphinx" (local, English), "http" (an
+     * OpenAI-style transcriptions endpoint at TRANSCRIPTION_URL), "off", or "auto": PocketSphinx
+     * when it is installed, else off.
+     */
+    TRANSCRIPTION: z.enum(["auto", "off", "pocketsphinx", "http"]).default("auto"),
+    TRANSCRIPTION_URL: url(["http:", "https:"]).optional(),
+    TRANSCRIPTION_API_KEY: z.string().min(1).optional(),
+    TRANSCRIPTION_MODEL: z.string().min(1).default("whisper-1"),
+    /** ISO 639-1 hint for the http provider ("en"); it detects the language when unset. */
+    TRANSCRIPTION_LANGUAGE: z.string().regex(/^[a-z]{2}$/, "must be a two-letter ISO 639-1 code such as en").optional(),
   })
   .refine((e) => !e.STRIPE_SECRET_KEY || (e.STRIPE_WEBHOOK_SECRET && e.STRIPE_PRICE_ID), {
     message: "with STRIPE_SECRET_KEY set, STRIPE_WEBHOOK_SECRET and STRIPE_PRICE_ID are needed too",
     path: ["STRIPE_SECRET_KEY"],
+  })
+  .refine((e) => e.TRANSCRIPTION !== "http" || e.TRANSCRIPTION_URL, {
+    message: "with TRANSCRIPTION=http, TRANSCRIPTION_URL (the transcriptions endpoint) is needed",
+    path: ["TRANSCRIPTION"],
   })
   .refine((e) => e.RTC_MIN_PORT <= e.RTC_MAX_PORT, {
     message: "RTC_MIN_PORT must not be greater than RTC_MAX_PORT",

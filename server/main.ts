@@ -1,5 +1,6 @@
 import { createApp } from "./app";
 import { EnvError, parseEnv } from "./env";
+import { logError } from "./log";
 
 async function main() {
   let env;
@@ -34,7 +35,7 @@ async function main() {
       .then(
         () => process.exit(0),
         (e: unknown) => {
-          console.error(e);
+          logError("main", "stopping failed", e);
           process.exit(1);
         },
       );
@@ -44,6 +45,6 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  console.error("Hotline failed to start:", e);
+  logError("main", "Hotline failed to start", e);
   process.exit(1);
 });

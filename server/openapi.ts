@@ -4,6 +4,7 @@ import { apiKeyCreate, apiKeyCreatedOut, apiKeyOut } from "./services/api-keys/s
 import { auditEntryOut } from "./services/audit/schemas";
 import { agentOut, agentStateOut, callOfferOut, stateInput } from "./services/agents/schemas";
 import { wallboardOut } from "./services/wallboard/schemas";
+import { transcriptOut } from "./services/transcripts/schemas";
 import { evaluationInput, evaluationListOut, evaluationOut, evaluationsQuery, scorecardCreate, scorecardOut, scorecardUpdate } from "./services/quality/schemas";
 import { agentReportOut, queueReportOut, reportFields } from "./services/reports/schemas";
 import { callOut, callSummaryOut, wrapUpInput } from "./services/calls/schemas";
@@ -94,8 +95,10 @@ export const operations: Operation[] = [
   { method: "get", path: "/tickets/{id}", summary: "Read a ticket", tag: "Tickets", access: "member", response: ticketOut },
   { method: "patch", path: "/tickets/{id}", summary: "Update a ticket", tag: "Tickets", access: "member", body: ticketUpdate, response: ticketOut },
   { method: "delete", path: "/tickets/{id}", summary: "Delete a ticket", tag: "Tickets", access: "admin", status: 204 },
-  { method: "get", path: "/settings", summary: "Organization settings: call recording on/off and retention", tag: "Accounts", access: "member", response: settingsOut },
-  { method: "patch", path: "/settings", summary: "Change call recording and its retention (days)", tag: "Accounts", access: "admin", body: settingsUpdate, response: settingsOut },
+  { method: "get", path: "/settings", summary: "Organization settings: call recording on/off and retention, transcription on/off", tag: "Accounts", access: "member", response: settingsOut },
+  { method: "patch", path: "/settings", summary: "Change call recording, its retention (days), and transcription", tag: "Accounts", access: "admin", body: settingsUpdate, response: settingsOut },
+  { method: "get", path: "/calls/{id}/transcript", summary: "The call's transcript from its recording: each side's utterances in order, PII masked (or its status while on its way)", tag: "Calls", access: "member", response: transcriptOut },
+  { method: "post", path: "/calls/{id}/transcript", summary: "Transcribe a recorded call now (again, if its transcript is done or failed)", tag: "Calls", access: "supervisor", response: transcriptOut, status: 202 },
   { method: "get", path: "/calls/{id}/recording", summary: "The call's recording: stereo WAV, caller left, agent right (decrypted as it streams)", tag: "Calls", access: "member" },
   { method: "get", path: "/business-hours", summary: "List business hours (with whether each is open now)", tag: "Telephony", access: "member", response: z.array(hoursOut) },
   { method: "post", path: "/business-hours", summary: "Create business hours: weekly opening times in a time zone, and holidays", tag: "Telephony", access: "admin", body: hoursCreate, response: hoursOut, status: 201 },

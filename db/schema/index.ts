@@ -12,3 +12,4 @@ export * from "./billing";
 export * from "./flows";
 export * from "./integrations";
 export * from "./quality";
+export * from "./transcripts";

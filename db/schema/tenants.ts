@@ -11,6 +11,8 @@ export const tenants = pgTable(
     recordingEnabled: boolean("recording_enabled").notNull().default(true),
     /** Recordings older than this are deleted by a job. */
     recordingRetentionDays: integer("recording_retention_days").notNull().default(180),
+    /** Recorded calls are transcribed after they end (speech to text, PII masked). */
+    transcriptionEnabled: boolean("transcription_enabled").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("tenants_slug_key").on(t.slug)],

@@ -11,6 +11,7 @@ import { overflowDue } from "../services/calls/overflow";
 import { releaseOffer } from "../services/calls/release-offer";
 import { agentsDue, claimOffer, loadSnapshot, overdueOffers, tenantsWithWaitingCalls } from "./edge";
 import { planOffers } from "./plan-offers";
+import { logError } from "../log";
 
 export interface Dispatcher {
   kick(tenantId: string): void;
@@ -23,7 +24,7 @@ export interface Dispatcher {
 
 export function createDispatcher(deps: Deps, opts: { sweepMs?: number; log?: (msg: string, e?: unknown) => void } = {}): Dispatcher {
   const db: Db = deps.db;
-  const log = opts.log ?? ((msg, e) => console.error(`[acd] ${msg}`, e ?? ""));
+  const log = opts.log ?? ((msg, e) => logError("acd", msg, e));
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
   let closed = false;

@@ -7,6 +7,7 @@ import type { Authenticated } from "../services/auth/authenticate";
 import { readJson } from "./body";
 import { SESSION_COOKIE, parseCookies } from "./cookies";
 import { checkOrigin } from "./origin";
+import { logError } from "../log";
 
 export type Access = "public" | "member" | "supervisor" | "admin";
 const RANK: Record<Role, number> = { agent: 1, supervisor: 2, admin: 3 };
@@ -104,7 +105,7 @@ export function errorResponse(e: unknown): Response {
     const extra = e.details && typeof e.details === "object" ? { details: e.details } : {};
     return Response.json({ error: { code: e.code, message: e.message, ...extra } }, { status: ERROR_STATUS[e.code] });
   }
-  console.error("[http] unexpected error", e);
+  logError("http", "unexpected error", e);
   return Response.json({ error: { code: "internal", message: "Something went wrong on our side" } }, { status: 500 });
 }
 

@@ -4,6 +4,7 @@ import type { Ctx, Deps } from "../context";
 import { isAppError } from "../errors";
 import { isMediaError } from "./media-errors";
 import type { Ack, ClientToServerEvents, ServerToClientEvents, SocketData } from "./events";
+import { logError } from "../log";
 
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -38,7 +39,7 @@ export function handle<S extends z.ZodType, T>(
       (data) => reply({ data }),
       (e: unknown) => {
         if (isAppError(e) || isMediaError(e)) return reply({ error: { code: e.code, message: e.message } });
-        console.error(`[realtime] ${event} failed`, e);
+        logError("realtime", `${event} failed`, e);
         reply({ error: { code: "internal", message: "Something went wrong on our side" } });
       },
     );

@@ -7,6 +7,7 @@ import { authenticate } from "../services/auth/authenticate";
 import { type ClientToServerEvents, type ServerToClientEvents, type SocketData, supervisorsRoom, tenantRoom, userRoom } from "./events";
 import { type CallActions, recordsOnlyActions, registerCallHandlers } from "./call-handlers";
 import { registerSessionHandlers } from "./session-handlers";
+import { logError } from "../log";
 
 const DISCONNECT_GRACE_MS = 5000;
 
@@ -74,7 +75,7 @@ export async function attachRealtime(
           .then(async (left) => {
             if (left.length === 0) await agentGone({ ctx: systemCtx(deps, tenant.id), input: { userId: user.id } });
           })
-          .catch((e: unknown) => console.error("[realtime] agent disconnect", e));
+          .catch((e: unknown) => logError("realtime", "agent disconnect", e));
       }, DISCONNECT_GRACE_MS).unref();
     });
   });

@@ -21,3 +21,4 @@ export * as prompts from "./prompts";
 export * as quality from "./quality";
 export * as reports from "./reports";
 export * as wallboard from "./wallboard";
+export * as transcripts from "./transcripts";

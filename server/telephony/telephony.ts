@@ -19,9 +19,10 @@ import { createInboundRouter } from "./inbound-router";
 import { LiveCalls } from "./live-calls";
 import { mediaTools } from "./media-tools";
 import { startTrunkHealth } from "./trunk-health";
+import { logError as logErrorIn } from "../log";
 
 export async function startTelephony(deps: Deps, env: Env, log: (msg: string) => void) {
-  const logError = (msg: string, e?: unknown) => console.error(`[telephony] ${msg}`, e ?? "");
+  const logError = (msg: string, e?: unknown) => logErrorIn("telephony", msg, e);
   const ended = await endOrphans(deps, "node_restarted");
   if (ended > 0) log(`Ended ${ended} call(s) left open by this node's previous run`);
 

@@ -4,6 +4,7 @@ import type { Deps } from "../context";
 import { unseal } from "../crypto/sealed";
 import { postOnce } from "./post";
 import { signatureHeader } from "./signature";
+import { logError } from "../log";
 
 export { verifySignature } from "./signature";
 
@@ -145,7 +146,7 @@ export function startWebhookDelivery(deps: Deps, opts: DeliveryOptions & { inter
   const tick = () => {
     if (round) return;
     round = run()
-      .catch((e: unknown) => console.error("[webhooks] delivery round failed", e))
+      .catch((e: unknown) => logError("webhooks", "delivery round failed", e))
       .finally(() => {
         round = null;
       });

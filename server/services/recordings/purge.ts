@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
-import { calls, tenants } from "@/db/schema";
+import { calls, tenants, transcripts } from "@/db/schema";
 import { type Deps, inTransaction, systemCtx } from "../../context";
 import { changeCall } from "../calls/internal";
 import { absolute } from "./internal";
@@ -15,7 +15,11 @@ export async function purgeExpired(deps: Deps): Promise<number> {
     .limit(1000);
   for (const r of due) {
     if (r.path) rmSync(absolute(deps, r.path), { force: true });
-    await inTransaction(systemCtx(deps, r.tenantId), (ctx) => changeCall(ctx, r.id, { recordingPath: null }, { type: "recording_deleted", data: { reason: "retention" } }));
+    // The transcript is the recording's words: it goes with it.
+    await inTransaction(systemCtx(deps, r.tenantId), async (ctx) => {
+      await ctx.tx.delete(transcripts).where(and(eq(transcripts.tenantId, r.tenantId), eq(transcripts.callId, r.id)));
+      await changeCall(ctx, r.id, { recordingPath: null }, { type: "recording_deleted", data: { reason: "retention" } });
+    });
   }
   return due.length;
 }

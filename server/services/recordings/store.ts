@@ -2,6 +2,7 @@ import { existsSync, rmSync } from "node:fs";
 import type { Ctx } from "../../context";
 import { tenantKey, sealFile } from "../../recordings/vault";
 import { changeCall } from "../calls/internal";
+import { enqueueIfEnabled } from "../transcripts/internal";
 import { recordingPaths } from "./internal";
 
 /** Seals a finished recording under the tenant's key, attaches it to the call, removes the plain file. */
@@ -18,5 +19,6 @@ export async function store({ ctx, input }: { ctx: Ctx; input: { callId: string;
     throw e;
   }
   rmSync(paths.plain, { force: true });
+  await enqueueIfEnabled(ctx, input.callId);
   return paths.relativeSealed;
 }

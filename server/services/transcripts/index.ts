@@ -1,0 +1,3 @@
+export { get } from "./get";
+export { request } from "./request";
+export { enqueueIfEnabled } from "./internal";
