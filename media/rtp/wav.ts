@@ -82,8 +82,11 @@ export interface Wav {
   data: Int16Array[];
 }
 
-export function readWav(path: string): Wav {
-  const buf = readFileSync(path);
+export const readWav = (path: string): Wav => parseWav(readFileSync(path), path);
+
+/** A 16-bit PCM WAV file's samples, one array per channel (`name` says which file in errors). */
+export function parseWav(buf: Buffer, name = "the file"): Wav {
+  const path = name;
   if (buf.toString("ascii", 0, 4) !== "RIFF" || buf.toString("ascii", 8, 12) !== "WAVE") throw new Error(`${path} is not a WAV file`);
   let offset = 12;
   let channels = 1;
