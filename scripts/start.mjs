@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import { ROOT, ensureBuild, ensureDebianPackages, must } from "./lib.mjs";
 
-ensureDebianPackages(["espeak-ng"], "IVR prompts and announcements are spoken by espeak-ng");
+ensureDebianPackages(["espeak-ng", "pocketsphinx", "pocketsphinx-en-us"], "IVR prompts and announcements are spoken by espeak-ng; call transcripts are made by PocketSphinx");
 must("node", ["scripts/ensure-mediasoup.mjs"]);
 ensureBuild();
 const child = spawn("npx", ["tsx", "server/main.ts"], { stdio: "inherit", cwd: ROOT });

@@ -6,7 +6,10 @@ import { join } from "node:path";
 import { ROOT, ensureBuild, ensureDebianPackages, must, run } from "./lib.mjs";
 
 ensureDebianPackages(["chromium", "fonts-liberation"], "browser tests run in Debian's Chromium");
-ensureDebianPackages(["sip-tester", "baresip", "espeak-ng"], "telephony tests call in with SIPp and baresip; IVR prompts are spoken by espeak-ng");
+ensureDebianPackages(
+  ["sip-tester", "baresip", "espeak-ng", "pocketsphinx", "pocketsphinx-en-us", "pocketsphinx-testdata"],
+  "telephony tests call in with SIPp and baresip; IVR prompts are spoken by espeak-ng; transcripts are made by PocketSphinx from its recorded test speech",
+);
 
 must("npx", ["tsc", "--noEmit"]);
 must("npx", ["eslint", ".", "--max-warnings=0"]);

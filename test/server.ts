@@ -28,6 +28,9 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     LOGIN_LIMIT_PER_MINUTE: "10000",
     // API tests need no SIP gateway or mediasoup workers; the telephony tests turn it on.
     TELEPHONY: "off",
+    // A transcription loop claims every tenant's jobs: on a shared database it would take other
+    // test files' too. Tests that transcribe run one scoped to their tenant (test/api/transcripts).
+    TRANSCRIPTION: "off",
     ...extraEnv,
   });
   const app = await createApp({ env, log: () => {} });
