@@ -8,6 +8,8 @@ export const WEBHOOK_EVENTS = [
   "call.answered",
   "call.ended",
   "call.wrapped_up",
+  /** The call's transcript is done (its masked utterances). */
+  "call.transcribed",
   "ticket.created",
   "ticket.updated",
   /** Not an event: a request the screen pop makes (the receiver answers with the caller's CRM record). */

@@ -14,6 +14,8 @@ import { isAppError } from "../errors";
 import { logError } from "../log";
 import { maskForLog, maskPii } from "../privacy/mask";
 import { noteOnCall } from "../services/calls/internal";
+import { toTranscriptOut } from "../services/transcripts/internal";
+import { emitEvent } from "../webhooks/emit";
 import { open } from "../services/recordings/open";
 import type { SpeechToText } from "./provider";
 
@@ -55,7 +57,7 @@ const settle = (db: Executor, job: Job, set: Partial<typeof transcripts.$inferIn
     .update(transcripts)
     .set(set)
     .where(and(eq(transcripts.callId, job.callId), eq(transcripts.status, "running"), eq(transcripts.attempts, job.attempts)))
-    .returning({ callId: transcripts.callId });
+    .returning();
 
 /** The recording, decrypted, a chunk at a time (other work runs between chunks). */
 async function readRecording(deps: Deps, job: Job): Promise<Buffer> {
@@ -98,7 +100,9 @@ export async function transcribeDue(deps: Deps, stt: SpeechToText, opts: Transcr
     await inTransaction(systemCtx(deps, job.tenantId), async (ctx) => {
       const now = deps.now();
       const [mine] = await settle(ctx.tx, job, { status: "done", provider: stt.name, ...(stt.language ? { language: stt.language } : {}), segments, maskedCount, error: null, completedAt: now, updatedAt: now });
-      if (mine) await noteOnCall(ctx, job.callId, { type: "transcribed", data: { segments: segments.length, masked: maskedCount } });
+      if (!mine) return;
+      await noteOnCall(ctx, job.callId, { type: "transcribed", data: { segments: segments.length, masked: maskedCount } });
+      await emitEvent(ctx, "call.transcribed", toTranscriptOut(mine));
     });
   } catch (e) {
     if (opts.signal?.aborted) {

@@ -4,6 +4,7 @@ import { type WebhookEvent, webhookDeliveries, webhooks } from "@/db/schema";
 import { type Ctx, exec } from "../context";
 import { type CallRow, toLiveCall } from "../services/calls/internal";
 import type { TicketOut } from "../services/tickets/schemas";
+import type { TranscriptOut } from "../services/transcripts/schemas";
 
 /** What a service hands over for each event: the call's row (sent as a summary) or the ticket it returns. */
 export interface EventSource {
@@ -11,6 +12,7 @@ export interface EventSource {
   "call.answered": CallRow;
   "call.ended": CallRow;
   "call.wrapped_up": CallRow;
+  "call.transcribed": TranscriptOut;
   "ticket.created": TicketOut;
   "ticket.updated": TicketOut;
 }
@@ -27,7 +29,7 @@ export interface EventPayload {
 /** A call as webhooks see it: ids, numbers, state and its times. */
 export const callEventData = (c: CallRow) => ({ ...toLiveCall(c), trunkId: c.trunkId, dispositionId: c.dispositionId, wrappedUpAt: c.wrappedUpAt?.toISOString() ?? null });
 
-const isCallEvent = (type: WebhookEvent): type is "call.started" | "call.answered" | "call.ended" | "call.wrapped_up" => type.startsWith("call.");
+const isCallEvent = (type: WebhookEvent): type is "call.started" | "call.answered" | "call.ended" | "call.wrapped_up" => type.startsWith("call.") && type !== "call.transcribed";
 
 /**
  * The outbox: one pending delivery per active webhook of the tenant subscribed to `type`,

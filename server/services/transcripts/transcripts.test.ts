@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { transcripts as transcriptsTable } from "@/db/schema";
+import { transcripts as transcriptsTable, webhookDeliveries } from "@/db/schema";
 import { WavWriter } from "@/media/rtp/wav";
 import { testDrivers, useMigratedDatabase } from "@/test/databases";
 import { makeQueuedCall, makeTenant } from "@/test/factories";
@@ -15,6 +15,8 @@ import { queueCreate } from "../queues/schemas";
 import * as recordings from "../recordings";
 import { recordingPaths } from "../recordings/internal";
 import * as settings from "../settings";
+import * as webhooks from "../webhooks";
+import { webhookCreate } from "../webhooks/schemas";
 import * as transcripts from ".";
 
 /** A provider that says `lines` (one segment per line, a second apart), or fails as told. */
@@ -88,15 +90,21 @@ describe.each(testDrivers)("call transcripts on $name", (driver) => {
     expect(await transcribeDue(deps, stt, { only })).toBe(false);
    }, 180_000);
 
-  it("masks cards, numbers and e-mail addresses before anything is stored", async () => {
+  it("masks cards, numbers and e-mail addresses before anything is stored or sent", async () => {
     const stt = scripted(["my card is four one one one two two two two", "mail me at jo@example.com", "thanks"]);
     const { deps, ctx, call, only } = await recordedCall(stt);
+    const hook = await webhooks.create({ ctx, input: webhookCreate.parse({ url: "https://crm.example.test/in", events: ["call.transcribed"] }) });
     await transcribeDue(deps, stt, { only });
     const done = await transcripts.get({ ctx, input: { callId: call.id } });
     expect(done.maskedCount).toBe(4);
     expect(done.segments.filter((s) => s.speaker === "caller").map((s) => s.text)).toEqual(["my card is [number]", "mail me at [email]", "thanks"]);
     const [row] = await deps.db.select().from(transcriptsTable).where(eq(transcriptsTable.callId, call.id));
     expect(JSON.stringify(row)).not.toMatch(/four one|jo@example/);
+    // Subscribed webhooks get the masked transcript.
+    const sent = await deps.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, hook.id));
+    expect(sent.map((d) => [d.eventType, (d.payload as { data: { callId: string; segments: unknown[] } }).data.callId])).toEqual([["call.transcribed", call.id]]);
+    expect(JSON.stringify(sent[0]?.payload)).toContain("my card is [number]");
+    expect(JSON.stringify(sent[0]?.payload)).not.toMatch(/four one|jo@example/);
   });
 
   it("retries a failing engine twice, then gives up with the reason; a stop is not an attempt", async () => {

@@ -8,6 +8,7 @@ export const EVENT_LABELS = {
   "call.answered": "Call answered",
   "call.ended": "Call ended",
   "call.wrapped_up": "Call wrapped up",
+  "call.transcribed": "Call transcribed (the transcript, PII masked)",
   "ticket.created": "Ticket created",
   "ticket.updated": "Ticket updated",
   "contact.lookup": "Contact lookup (the screen pop asks your CRM about the caller)",
