@@ -68,7 +68,7 @@ export async function createApp({ env, database, dev = false, log = logInfo }: A
   }
 
   // notify is bound to Socket.IO once the HTTP server exists (below).
-  const deps: Deps = { db: db.db, secret, rateLimiter, now: () => new Date(), notify: () => {}, notifyUser: () => {}, nodeId: env.NODE_ID ?? `${hostname()}:${process.pid}`, kickRouting: () => {}, billing: billingFromEnv(env), dataDir, webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === "on", speechToText: speechToTextFromEnv(env) };
+  const deps: Deps = { db: db.db, secret, rateLimiter, now: () => new Date(), notify: () => {}, notifyUser: () => {}, nodeId: env.NODE_ID ?? defaultNodeId(env), kickRouting: () => {}, billing: billingFromEnv(env), dataDir, webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === "on", speechToText: speechToTextFromEnv(env) };
   const trustedOrigins = env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).origin] : [];
   const metrics = createMetrics();
   setRuntime({
@@ -184,6 +184,15 @@ export async function createApp({ env, database, dev = false, log = logInfo }: A
       if (!database) await db.close();
     },
   };
+}
+
+/**
+ * This node's name in call records when NODE_ID is unset: the host and its SIP port, the same
+ * after a restart (so the new process ends what the old one left open) and different for two
+ * nodes on one host (they cannot share a port). A random port (0) falls back to the process id.
+ */
+function defaultNodeId(env: Env): string {
+  return `${hostname()}:${env.TELEPHONY === "on" && env.SIP_PORT !== 0 ? `sip${env.SIP_PORT}` : `pid${process.pid}`}`;
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string) {

@@ -58,7 +58,7 @@ async function serverEnv() {
     RTC_MAX_PORT: String(rtc + 19),
     MEDIA_WORKERS: "1",
     TELEPHONY: "on",
-    NODE_ID: `restart-${randomBytes(4).toString("hex")}`,
+    // No NODE_ID: the default (host and SIP port) must find the calls the killed process left open.
     DATA_DIR: dataDir,
     APP_SECRET: randomBytes(32).toString("hex"),
     SIGNUP_LIMIT_PER_HOUR: "10000",
