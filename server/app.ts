@@ -11,6 +11,7 @@ import type { Deps } from "./context";
 import type { Env } from "./env";
 import { PEER_HEADER } from "./http/route";
 import { createMetrics, routeLabel } from "./metrics";
+import { registerOpsMetrics } from "./ops-metrics";
 import { buildOpenApi } from "./openapi";
 import { createDispatcher } from "./acd/dispatcher";
 import { billingFromEnv } from "./billing/from-env";
@@ -130,6 +131,7 @@ export async function createApp({ env, database, dev = false, log = logInfo }: A
   deps.kickRouting = dispatcher.kick;
   const telephony = env.TELEPHONY === "on" ? await startTelephony(deps, env, log) : null;
   if (telephony) callActions = telephonyActions(telephony);
+  registerOpsMetrics(metrics.registry, { deps, media: () => telephony?.media.stats(), draining: () => draining });
   // Recordings past their tenant's retention are deleted hourly (and once at start).
   const purge = () => void services.recordings.purgeExpired(deps).catch((e: unknown) => logError("recordings", "purge failed", e));
   purge();

@@ -62,7 +62,12 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
       maxCalls: env.MAX_CALLS,
       router: createInboundRouter(deps, control.accepted),
       events: { ...control.events, onDtmf: tools.dtmfFromGateway },
-      log: (level, msg) => (level === "info" ? log(msg) : logError(msg)),
+      // The fields (call id, the error) go on the line; the log functions mask phone numbers.
+      log: (level, msg, fields) => {
+        const line = fields && Object.keys(fields).length ? `${msg} ${JSON.stringify(fields)}` : msg;
+        if (level === "info") log(line);
+        else logError(line);
+      },
     });
   } catch (e) {
     media.close();

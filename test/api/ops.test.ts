@@ -1,4 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync, readdirSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { ROOT } from "@/server/app";
+import type { Ctx } from "@/server/context";
+import * as queues from "@/server/services/queues";
+import { queueCreate } from "@/server/services/queues/schemas";
+import { makeQueuedCall } from "../factories";
 import { type TestServer, signupClient, startServer } from "../server";
 
 let server: TestServer;
@@ -21,6 +28,42 @@ describe("operations endpoints", () => {
     expect(text).toMatch(/# TYPE hotline_http_request_duration_seconds histogram/);
     expect(text).toMatch(/hotline_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/signup",status="201"\} 1/);
     expect(text).toMatch(/hotline_process_resident_memory_bytes \d+/);
+  });
+
+  it("metrics carry the live work: calls by state, agents by state, transcripts, webhooks, the node's drain and media", async () => {
+    const { tenantId } = await signupClient(server.url);
+    const sys: Ctx = { deps: server.app.deps, tenantId, actor: { kind: "system", role: "admin" } };
+    const queue = await queues.create({ ctx: sys, input: queueCreate.parse({ name: "Support" }) });
+    await makeQueuedCall(sys, queue.id);
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}]/g, "\\$&")} (\\d+)$`, "m").exec(text)?.[1] ?? NaN);
+    expect(value('hotline_calls{state="queued"}')).toBeGreaterThanOrEqual(1);
+    for (const state of ["ringing", "offering", "in_call", "voicemail"]) expect(value(`hotline_calls{state="${state}"}`)).toBeGreaterThanOrEqual(0);
+    for (const state of ["available", "break", "ringing", "in_call", "after_call_work"]) expect(value(`hotline_agents{state="${state}"}`)).toBeGreaterThanOrEqual(0);
+    for (const status of ["queued", "running", "failed"]) expect(value(`hotline_transcripts{status="${status}"}`)).toBeGreaterThanOrEqual(0);
+    expect(value("hotline_webhook_deliveries_pending")).toBeGreaterThanOrEqual(0);
+    // This server runs without telephony and is not draining.
+    expect([value("hotline_node_draining"), value("hotline_media_calls"), value("hotline_media_workers")]).toEqual([0, 0, 0]);
+  });
+
+  it("documents every REST route and method in the OpenAPI document", async () => {
+    const doc = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const root = join(ROOT, "app", "api", "v1");
+    const missing: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name === "route.ts") {
+          const path = `/api/v1${relative(root, dir).split(sep).map((s) => (s ? `/${s.replace(/^\[(\w+)\]$/, "{$1}")}` : "")).join("")}`;
+          for (const [, method] of readFileSync(full, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)) {
+            if (!doc.paths[path]?.[(method as string).toLowerCase()]) missing.push(`${method} ${path}`);
+          }
+        }
+      }
+    };
+    walk(root);
+    expect(missing.filter((m) => m !== "GET /api/v1/openapi.json")).toEqual([]);
   });
 
   it("serves the OpenAPI document generated from the zod schemas", async () => {
