@@ -29,20 +29,26 @@ export interface Baresip {
   close(): Promise<void>;
 }
 
-export async function startBaresip(opts: { toneHz: number; user?: string; autoAnswer?: boolean }): Promise<Baresip> {
+/**
+ * What its microphone plays: a tone (`toneHz`, for two minutes), or an 8 kHz mono WAV file
+ * (`sourceWav`, e.g. speech). baresip hangs up at the end of the file: make it outlast the call.
+ */
+type Microphone = { toneHz: number; sourceWav?: undefined } | { sourceWav: string; toneHz?: undefined };
+
+export async function startBaresip(opts: Microphone & { user?: string; autoAnswer?: boolean }): Promise<Baresip> {
   const dir = mkdtempSync(join(tmpdir(), "hotline-baresip-"));
   // SIP on UDP and TCP at sipPort, and over TLS at sipPort + 1 (baresip opens it too).
   const sipPort = await freePort({ andNext: true });
   let ctrlPort = await freePort();
   while (ctrlPort === sipPort + 1) ctrlPort = await freePort();
-  const tone = writeToneWav(join(dir, "tone.wav"), opts.toneHz, 120);
+  const source = opts.sourceWav !== undefined ? opts.sourceWav : writeToneWav(join(dir, "tone.wav"), opts.toneHz, 120);
   const user = opts.user ?? "caller";
   writeFileSync(
     join(dir, "config"),
     [
       "poll_method epoll",
       `sip_listen 127.0.0.1:${sipPort}`,
-      `audio_source aufile,${tone}`,
+      `audio_source aufile,${source}`,
       "audio_player aubridge,null",
       "audio_alert aubridge,null",
       "module_path /usr/lib/baresip/modules",

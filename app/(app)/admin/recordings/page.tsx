@@ -1,5 +1,5 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { Button } from "../../../_components/button";
 import { Card } from "../../../_components/card";
 import { TextField } from "../../../_components/field";
@@ -11,6 +11,40 @@ import { useResource } from "../../../_lib/use-resource";
 interface Settings {
   recordingEnabled: boolean;
   recordingRetentionDays: number;
+  transcriptionEnabled: boolean;
+  /** This server's speech-to-text engine; null: transcription cannot be turned on here. */
+  transcriptionProvider: string | null;
+}
+
+const ENGINES: Record<string, string> = { pocketsphinx: "PocketSphinx, on this server", http: "the speech-to-text service this server is set up with" };
+
+/** The switch for transcripts of recorded calls, off and explained when this server has no engine. */
+function TranscribeSwitch({ settings }: { settings: Settings }) {
+  const id = useId();
+  const engine = settings.transcriptionProvider;
+  return (
+    <div className="flex items-start gap-3 text-sm">
+      <input
+        id={id}
+        type="checkbox"
+        name="transcribe"
+        defaultChecked={engine !== null && settings.transcriptionEnabled}
+        disabled={engine === null}
+        aria-describedby={`${id}-hint`}
+        className="mt-0.5 size-4 shrink-0 rounded border-slate-300 disabled:cursor-not-allowed"
+      />
+      <div>
+        <label htmlFor={id} className={`font-medium ${engine === null ? "text-slate-500" : "text-slate-700"}`}>
+          Transcribe recorded calls
+        </label>
+        <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-500">
+          {engine === null
+            ? "This server has no speech-to-text engine (set TRANSCRIPTION)."
+            : `After each recorded call, its recording is transcribed by ${ENGINES[engine] ?? engine}. Card numbers, long numbers and e-mail addresses are masked in the transcript, which is deleted with its recording.`}
+        </p>
+      </div>
+    </div>
+  );
 }
 
 export default function RecordingsPage() {
@@ -26,7 +60,10 @@ export default function RecordingsPage() {
     setError(null);
     setSaved(false);
     try {
-      await api("/settings", { method: "PATCH", body: { recordingEnabled: form.get("enabled") === "on", recordingRetentionDays: Number(form.get("days")) } });
+      const body = { recordingEnabled: form.get("enabled") === "on", recordingRetentionDays: Number(form.get("days")) };
+      // Without an engine the switch is disabled: leave the stored choice as it is.
+      const transcription = settings.data?.transcriptionProvider ? { transcriptionEnabled: form.get("transcribe") === "on" } : {};
+      await api("/settings", { method: "PATCH", body: { ...body, ...transcription } });
       await settings.reload();
       setSaved(true);
     } catch (err) {
@@ -42,13 +79,14 @@ export default function RecordingsPage() {
       {settings.error && <ErrorNotice message={settings.error} onRetry={() => void settings.reload()} />}
       {!settings.data && settings.loading && <Loading />}
       {settings.data && (
-        <Card title="Recording and retention">
+        <Card title="Recording, transcripts and retention">
           <form onSubmit={(e) => void submit(e)} className="max-w-md space-y-4">
             {error && <ErrorNotice message={error} />}
             <label className="flex items-center gap-3 text-sm font-medium text-slate-700">
               <input type="checkbox" name="enabled" defaultChecked={settings.data.recordingEnabled} className="size-4 rounded border-slate-300" />
               Record every call
             </label>
+            <TranscribeSwitch settings={settings.data} />
             <TextField
               label="Keep recordings for (days)"
               name="days"

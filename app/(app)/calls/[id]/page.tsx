@@ -1,5 +1,6 @@
 "use client";
 import { useParams } from "next/navigation";
+import { useRef } from "react";
 import { Badge } from "../../../_components/badge";
 import { Card } from "../../../_components/card";
 import { PageHeader } from "../../../_components/page-header";
@@ -10,6 +11,7 @@ import { formatDate, formatSeconds } from "../../../_lib/labels";
 import type { CallRecord } from "../../../_lib/types";
 import { useResource } from "../../../_lib/use-resource";
 import { useTenantEvent } from "../../../_lib/use-tenant-event";
+import { Transcript } from "./_components/transcript";
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -25,6 +27,7 @@ export default function CallPage() {
   const call = useResource<CallRecord>(`/calls/${id}`);
   useTenantEvent("call:updated", (c) => c.id === id && void call.reload());
   const c = call.data;
+  const recording = useRef<HTMLAudioElement>(null);
 
   return (
     <>
@@ -51,7 +54,7 @@ export default function CallPage() {
               <div className="mt-6">
                 <h3 className="text-sm font-semibold text-slate-900">Recording</h3>
                 {c.recording.available ? (
-                  <audio controls preload="none" src={`/api/v1/calls/${c.id}/recording`} aria-label="Call recording" className="mt-2 w-full" />
+                  <audio ref={recording} controls preload="none" src={`/api/v1/calls/${c.id}/recording`} aria-label="Call recording" className="mt-2 w-full" />
                 ) : (
                   <p className="mt-1 text-sm text-slate-500">{c.state === "ended" ? "No recording for this call." : "Recording in progress."}</p>
                 )}
@@ -77,6 +80,7 @@ export default function CallPage() {
               )}
             </Card>
             <CallQuality call={c} />
+            <Transcript call={c} audio={recording} />
           </div>
           <Card title="Timeline">
             <ol className="space-y-3 text-sm">
