@@ -17,7 +17,8 @@ import { createDispatcher } from "./acd/dispatcher";
 import { billingFromEnv } from "./billing/from-env";
 import { telephonyActions } from "./telephony/call-actions";
 import { startTelephony } from "./telephony/telephony";
-import type { CallActions } from "./realtime/call-handlers";
+import { type CallActions, recordsOnlyActions } from "./realtime/call-handlers";
+import { forwardingActions } from "./realtime/forward";
 import { attachRealtime } from "./realtime/io";
 import { setRuntime } from "./runtime";
 import { startWebhookDelivery } from "./webhooks/deliver";
@@ -123,14 +124,15 @@ export async function createApp({ env, database, dev = false, log = logInfo }: A
     });
   });
 
-  let callActions: CallActions | undefined;
-  const realtime = await attachRealtime(server, deps, { redisUrl: env.REDIS_URL, trustedOrigins, callActions: () => callActions });
+  const verbs: { actions?: CallActions } = {};
+  const realtime = await attachRealtime(server, deps, { redisUrl: env.REDIS_URL, trustedOrigins, callActions: () => verbs.actions });
   deps.notify = realtime.notify;
   deps.notifyUser = realtime.notifyUser;
   const dispatcher = createDispatcher(deps);
   deps.kickRouting = dispatcher.kick;
   const telephony = env.TELEPHONY === "on" ? await startTelephony(deps, env, log) : null;
-  if (telephony) callActions = telephonyActions(telephony);
+  // Verbs on a call another node holds run there (forward.ts); the rest here.
+  verbs.actions = forwardingActions(telephony ? telephonyActions(telephony) : recordsOnlyActions, { deps, bus: realtime.bus, holds: (id) => telephony?.holds(id) ?? false });
   registerOpsMetrics(metrics.registry, { deps, media: () => telephony?.media.stats(), draining: () => draining });
   // Recordings past their tenant's retention are deleted hourly (and once at start).
   const purge = () => void services.recordings.purgeExpired(deps).catch((e: unknown) => logError("recordings", "purge failed", e));

@@ -6,6 +6,7 @@ import { SESSION_COOKIE, parseCookies } from "../http/cookies";
 import { authenticate } from "../services/auth/authenticate";
 import { type ClientToServerEvents, type ServerToClientEvents, type SocketData, supervisorsRoom, tenantRoom, userRoom } from "./events";
 import { type CallActions, recordsOnlyActions, registerCallHandlers } from "./call-handlers";
+import { FORWARD_EVENT, type ForwardBus, type ForwardReply, type ForwardedVerb } from "./forward";
 import { registerSessionHandlers } from "./session-handlers";
 import { logError } from "../log";
 
@@ -18,7 +19,7 @@ export async function attachRealtime(
   http: HttpServer,
   deps: Deps,
   opts: { redisUrl?: string; trustedOrigins: string[]; callActions?: () => CallActions | undefined },
-): Promise<{ io: Io; notify(tenantId: string, event: TenantEvent): void; notifyUser(userId: string, event: UserEvent): void; close(): Promise<void> }> {
+): Promise<{ io: Io; bus: ForwardBus; notify(tenantId: string, event: TenantEvent): void; notifyUser(userId: string, event: UserEvent): void; close(): Promise<void> }> {
   const io: Io = new Server(http, {
     path: "/socket.io",
     serveClient: false,
@@ -42,7 +43,8 @@ export async function attachRealtime(
     const pub = createClient({ url: opts.redisUrl });
     const sub = pub.duplicate();
     await Promise.all([pub.connect(), sub.connect()]);
-    io.adapter(createAdapter(pub, sub));
+    // Verbs forwarded to the node holding a call wait this long for the nodes' answers.
+    io.adapter(createAdapter(pub, sub, { requestsTimeout: 10_000 }));
     closeRedis = async () => {
       await Promise.allSettled([pub.quit(), sub.quit()]);
     };
@@ -80,8 +82,19 @@ export async function attachRealtime(
     });
   });
 
+  // Server-side events between nodes (Redis); without Redis the default adapter answers with none.
+  const cluster = io as unknown as {
+    serverSideEmit(ev: string, m: ForwardedVerb, ack: (err: Error | null, replies: ForwardReply[] | undefined) => void): void;
+    on(ev: string, listener: (m: ForwardedVerb, ack: (r: ForwardReply) => void) => void): void;
+  };
+  const bus: ForwardBus = {
+    emit: (message) => new Promise((resolve) => cluster.serverSideEmit(FORWARD_EVENT, message, (_err, replies) => resolve(replies ?? []))),
+    serve: (handler) => cluster.on(FORWARD_EVENT, (message, ack) => void handler(message).then(ack)),
+  };
+
   return {
     io,
+    bus,
     notify(tenantId, event) {
       const { type, ...payload } = event;
       // Live call and agent changes go to supervisors and to the agent concerned, not to every

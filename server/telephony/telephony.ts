@@ -100,6 +100,8 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
 
   return {
     control,
+    /** Whether this node holds the call live (its SIP dialog and media are here). */
+    holds: (callId: string) => live.get(callId) !== undefined,
     agentMedia,
     monitoring,
     gateway: sip,

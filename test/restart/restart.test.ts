@@ -4,16 +4,15 @@
  * again on the same database; the call's record then says how it ended (node_restarted).
  * And a node asked to stop (SIGTERM) drains: no new calls, the live one goes on to its end.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { randomBytes } from "node:crypto";
 import { afterAll, expect, it } from "vitest";
 import { runSipp } from "@/media/sip/testing-sipp";
 import { type Baresip, startBaresip } from "../peers/baresip";
-import { freePort } from "../peers/ports";
 import { Client, signupClient } from "../server";
+import { serverProcessEnv, startServerProcess } from "../server-process";
 
 const dataDir = mkdtempSync(join(tmpdir(), "hotline-restart-"));
 let server: ChildProcess | undefined;
@@ -24,49 +23,9 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function start(env: Record<string, string>): Promise<{ proc: ChildProcess; url: string }> {
-  const proc = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /running at (http:\/\/\S+)/.exec(output);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve({ proc, url: m[1] });
-      }
-    };
-    proc.stdout?.on("data", read);
-    proc.stderr?.on("data", read);
-    proc.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited (${String(code)}):\n${output}`));
-    });
-  });
-}
-
-async function serverEnv() {
-  const [port, sipPort, rtc] = [await freePort(), await freePort(), 42000 + Math.floor(Math.random() * 50) * 20];
-  return {
-    HOST: "127.0.0.1",
-    PORT: String(port),
-    SIP_HOST: "127.0.0.1",
-    SIP_PORT: String(sipPort),
-    RTC_LISTEN_IP: "127.0.0.1",
-    RTC_MIN_PORT: String(rtc),
-    RTC_MAX_PORT: String(rtc + 19),
-    MEDIA_WORKERS: "1",
-    TELEPHONY: "on",
-    // No NODE_ID: the default (host and SIP port) must find the calls the killed process left open.
-    DATA_DIR: dataDir,
-    APP_SECRET: randomBytes(32).toString("hex"),
-    SIGNUP_LIMIT_PER_HOUR: "10000",
-    NODE_ENV: "production",
-    DRAIN_SECONDS: "30",
-    ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
-  };
-}
+const start = startServerProcess;
+const serverEnv = () => serverProcessEnv(dataDir, { DRAIN_SECONDS: "30" });
+// No NODE_ID: the default (host and SIP port) must find the calls the killed process left open.
 
 /** A tenant on the running server with a queue number and a loopback trunk; a caller waiting in it. */
 async function callWaiting(url: string, sipPort: string) {

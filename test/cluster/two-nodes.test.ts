@@ -1,0 +1,100 @@
+/**
+ * Two nodes behind load balancers: a call lives on the node that took its INVITE, while its
+ * agent's browser is connected to the other one. The agent's verbs on the call (answer, media
+ * signalling, hang up) run on the node that holds it, through Redis; the caller's SIP dialog is
+ * never disturbed. Real processes (`server/main.ts`) on one PostgreSQL and one Redis, a real
+ * baresip caller.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { type Socket, io as connect } from "socket.io-client";
+import { afterAll, describe, expect, it } from "vitest";
+import { type Baresip, startBaresip } from "../peers/baresip";
+import { Client, signupClient } from "../server";
+import { type ServerProcess, serverProcessEnv, startServerProcess, stopServerProcess } from "../server-process";
+
+const database = process.env.TEST_DATABASE_URL;
+const redis = process.env.TEST_REDIS_URL;
+const dataDir = mkdtempSync(join(tmpdir(), "hotline-cluster-"));
+const nodes: ServerProcess[] = [];
+let caller: Baresip | undefined;
+let socket: Socket | undefined;
+afterAll(async () => {
+  socket?.close();
+  await caller?.close();
+  await Promise.all(nodes.map((n) => stopServerProcess(n, "SIGKILL")));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+type Reply<T> = { data: T } | { error: { code: string; message: string } };
+const ask = <T>(s: Socket, event: string, payload: unknown) => new Promise<Reply<T>>((resolve) => s.timeout(15_000).emit(event, payload, (err: Error | null, reply: Reply<T>) => resolve(err ? { error: { code: "timeout", message: err.message } } : reply)));
+const next = <T>(s: Socket, event: string, ms = 20_000) =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} in ${ms} ms`)), ms);
+    s.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+
+describe.runIf(database && redis)("two nodes sharing PostgreSQL and Redis", () => {
+  it("an agent connected to one node answers, sets up media for and hangs up a call the other node holds", async () => {
+    // Same secret (sessions) and storage on both; each its own SIP port, RTP range and node name.
+    const shared = { REDIS_URL: redis as string, APP_SECRET: randomBytes(32).toString("hex") };
+    const envA = await serverProcessEnv(dataDir, shared);
+    const envB = await serverProcessEnv(dataDir, { ...shared, RTC_MIN_PORT: String(Number(envA.RTC_MIN_PORT) + 1000), RTC_MAX_PORT: String(Number(envA.RTC_MAX_PORT) + 1000) });
+    const [a, b] = await Promise.all([startServerProcess(envA), startServerProcess(envB)]);
+    nodes.push(a, b);
+
+    // The tenant, set up through node A: a loopback trunk, a queue, a number, an agent in the queue.
+    const admin = await signupClient(a.url, "cluster");
+    const queue = await admin.client.call<{ id: string }>("POST", "/api/v1/queues", { body: { name: "Support", ringTimeoutSec: 30 } });
+    await admin.client.call("POST", "/api/v1/trunks", { body: { name: "Loopback", inboundAddresses: ["127.0.0.1"] } });
+    const number = `+1415${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+    expect((await admin.client.call("POST", "/api/v1/numbers", { body: { number, destination: { type: "queue", id: queue.body.id } } })).status).toBe(201);
+    const email = `agent-${randomBytes(4).toString("hex")}@example.test`;
+    const agent = await admin.client.call<{ id: string }>("POST", "/api/v1/users", { body: { email, name: "Ada Agent", role: "agent", password: "a-long-password-1" } });
+    expect((await admin.client.call("POST", `/api/v1/queues/${queue.body.id}/agents`, { body: { userId: agent.body.id } })).status).toBe(201);
+
+    // The agent signs in and connects to node B.
+    const onB = new Client(b.url);
+    expect((await onB.call("POST", "/api/v1/sessions", { body: { email, password: "a-long-password-1" } })).status).toBe(200);
+    socket = connect(b.url, { transports: ["websocket"], reconnection: false, extraHeaders: { cookie: onB.cookie ?? "" } });
+    await next(socket, "connect", 10_000);
+    expect(await ask(socket, "agent:set-state", { state: "available" })).toMatchObject({ data: { state: "available" } });
+
+    // The caller reaches node A; the offer reaches the agent's browser on node B.
+    const offered = next<{ offerId: string; callId: string; fromNumber: string }>(socket, "call:offered");
+    caller = await startBaresip({ toneHz: 1000 });
+    await caller.dial(`sip:${number}@127.0.0.1:${envA.SIP_PORT}`);
+    await caller.waitFor("CALL_ESTABLISHED", 15_000);
+    const offer = await offered;
+
+    // Answered through node B, done by node A (which holds the call): the call stays up.
+    expect(await ask(socket, "call:answer", { offerId: offer.offerId })).toEqual({ data: { callId: offer.callId } });
+    // The browser's media transports come from node A's mediasoup (its RTP port range).
+    const transports = await ask<{ send: { iceCandidates: Array<{ port: number }> }; recv: { iceCandidates: Array<{ port: number }> } }>(socket, "media:transports", { callId: offer.callId });
+    expect("data" in transports, JSON.stringify(transports)).toBe(true);
+    const ports = "data" in transports ? [...transports.data.send.iceCandidates, ...transports.data.recv.iceCandidates].map((c) => c.port) : [];
+    expect(ports.length).toBeGreaterThan(0);
+    for (const port of ports) {
+      expect(port).toBeGreaterThanOrEqual(Number(envA.RTC_MIN_PORT));
+      expect(port).toBeLessThanOrEqual(Number(envA.RTC_MAX_PORT));
+    }
+    // A refusal made on node A reads the same on node B.
+    expect(await ask(socket, "media:connect", { callId: offer.callId, transportId: "no-such-transport", dtlsParameters: {} })).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+
+    await new Promise((r) => setTimeout(r, 1500));
+    const live = await admin.client.call<{ state: string; agent: { id: string } | null; endReason: string | null }>("GET", `/api/v1/calls/${offer.callId}`);
+    expect(live.body).toMatchObject({ state: "in_call", agent: { id: agent.body.id }, endReason: null });
+
+    // Hang up from node B: node A ends the SIP dialog (the caller gets its BYE).
+    expect(await ask(socket, "call:hangup", { callId: offer.callId })).toMatchObject({ data: null });
+    await caller.waitFor("CALL_CLOSED", 10_000);
+    await expect
+      .poll(async () => (await admin.client.call<{ state: string; endReason: string }>("GET", `/api/v1/calls/${offer.callId}`)).body, { timeout: 10_000 })
+      .toMatchObject({ state: "ended", endReason: "agent_hangup" });
+  }, 180_000);
+});
