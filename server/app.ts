@@ -130,7 +130,7 @@ export async function createApp({ env, database, dev = false, log = logInfo }: A
   deps.notifyUser = realtime.notifyUser;
   const dispatcher = createDispatcher(deps);
   deps.kickRouting = dispatcher.kick;
-  const telephony = env.TELEPHONY === "on" ? await startTelephony(deps, env, log) : null;
+  const telephony = env.TELEPHONY === "on" ? await startTelephony(deps, env, log, realtime.bus) : null;
   // Verbs on a call another node holds run there (forward.ts); the rest here.
   verbs.actions = forwardingActions(telephony ? telephonyActions(telephony) : recordsOnlyActions, { deps, bus: realtime.bus, holds: (id) => telephony?.holds(id) ?? false });
   registerOpsMetrics(metrics.registry, { deps, media: () => telephony?.media.stats(), draining: () => draining });

@@ -8,13 +8,14 @@
  */
 import { and, eq } from "drizzle-orm";
 import { callOffers, calls } from "@/db/schema";
-import type { Ctx, Deps } from "../context";
+import type { Ctx, Deps, UserEvent } from "../context";
 import { AppError, ERROR_STATUS, type ErrorCode, isAppError } from "../errors";
 import { logError } from "../log";
 import type { CallActions } from "./call-handlers";
 import { isMediaError } from "./media-errors";
 
 export const FORWARD_EVENT = "hotline:call-verb";
+export const USER_EVENT = "hotline:user-event";
 
 type Verb = Exclude<keyof CallActions, "media" | "dial"> | `media.${keyof CallActions["media"]}`;
 
@@ -33,6 +34,9 @@ export interface ForwardBus {
   /** Every other node's reply (none from a node that did not answer in time). */
   emit(message: ForwardedVerb): Promise<ForwardReply[]>;
   serve(handler: (message: ForwardedVerb) => Promise<ForwardReply>): void;
+  /** Tells the other nodes about an event pushed to a user (offers ring desk phones where the call is). */
+  publish(userId: string, event: UserEvent): void;
+  subscribe(handler: (userId: string, event: UserEvent) => void): void;
 }
 
 class RemoteMediaError extends Error {

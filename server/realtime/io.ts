@@ -6,7 +6,7 @@ import { SESSION_COOKIE, parseCookies } from "../http/cookies";
 import { authenticate } from "../services/auth/authenticate";
 import { type ClientToServerEvents, type ServerToClientEvents, type SocketData, supervisorsRoom, tenantRoom, userRoom } from "./events";
 import { type CallActions, recordsOnlyActions, registerCallHandlers } from "./call-handlers";
-import { FORWARD_EVENT, type ForwardBus, type ForwardReply, type ForwardedVerb } from "./forward";
+import { FORWARD_EVENT, USER_EVENT, type ForwardBus, type ForwardReply, type ForwardedVerb } from "./forward";
 import { registerSessionHandlers } from "./session-handlers";
 import { logError } from "../log";
 
@@ -85,11 +85,15 @@ export async function attachRealtime(
   // Server-side events between nodes (Redis); without Redis the default adapter answers with none.
   const cluster = io as unknown as {
     serverSideEmit(ev: string, m: ForwardedVerb, ack: (err: Error | null, replies: ForwardReply[] | undefined) => void): void;
+    serverSideEmit(ev: string, userId: string, event: UserEvent): void;
     on(ev: string, listener: (m: ForwardedVerb, ack: (r: ForwardReply) => void) => void): void;
+    on(ev: string, listener: (userId: string, event: UserEvent) => void): void;
   };
   const bus: ForwardBus = {
     emit: (message) => new Promise((resolve) => cluster.serverSideEmit(FORWARD_EVENT, message, (_err, replies) => resolve(replies ?? []))),
-    serve: (handler) => cluster.on(FORWARD_EVENT, (message, ack) => void handler(message).then(ack)),
+    serve: (handler) => cluster.on(FORWARD_EVENT, (message: ForwardedVerb, ack: (r: ForwardReply) => void) => void handler(message).then(ack)),
+    publish: (userId, event) => cluster.serverSideEmit(USER_EVENT, userId, event),
+    subscribe: (handler) => cluster.on(USER_EVENT, (userId: string, event: UserEvent) => handler(userId, event)),
   };
 
   return {

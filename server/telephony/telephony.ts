@@ -5,7 +5,7 @@
  */
 import { join, resolve } from "node:path";
 import { type SipGateway, createMediaPlane, createSipGateway } from "@/media/protocol";
-import type { Deps } from "../context";
+import type { Deps, UserEvent } from "../context";
 import type { Env } from "../env";
 import { espeakSpeech } from "../ivr/speech";
 import { endOrphans } from "../services/calls/end-orphans";
@@ -20,8 +20,9 @@ import { LiveCalls } from "./live-calls";
 import { mediaTools } from "./media-tools";
 import { startTrunkHealth } from "./trunk-health";
 import { logError as logErrorIn } from "../log";
+import type { ForwardBus } from "../realtime/forward";
 
-export async function startTelephony(deps: Deps, env: Env, log: (msg: string) => void) {
+export async function startTelephony(deps: Deps, env: Env, log: (msg: string) => void, peers?: Pick<ForwardBus, "publish" | "subscribe">) {
   const logError = (msg: string, e?: unknown) => logErrorIn("telephony", msg, e);
   const ended = await endOrphans(deps, "node_restarted");
   if (ended > 0) log(`Ended ${ended} call(s) left open by this node's previous run`);
@@ -87,10 +88,17 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
   // Agents with a SIP address: their phone rings with every offer they get (see desk-phones.ts).
   const desks = createDeskPhones({ deps, live, legs, control, log: logError });
   const notifyUser = deps.notifyUser;
-  deps.notifyUser = (userId, event) => {
-    notifyUser(userId, event);
+  // Offers ring desk phones on the node that holds the call, wherever the offer was made: the
+  // other nodes hear of each offer too (each acts only on the calls and phones it has).
+  const onOfferEvent = (userId: string, event: UserEvent) => {
     desks.onUserEvent(userId, event);
     if (event.type === "call:offer-ended") control.consultOfferEnded(event.offerId, event.result);
+  };
+  peers?.subscribe(onOfferEvent);
+  deps.notifyUser = (userId, event) => {
+    notifyUser(userId, event);
+    onOfferEvent(userId, event);
+    if (event.type === "call:offered" || event.type === "call:offer-ended") peers?.publish(userId, event);
   };
   const announcer = startAnnouncer({ deps, live, tools, speech, log: logError });
   const health = startTrunkHealth(deps, (target) => sip.ping(target), { log: logError });

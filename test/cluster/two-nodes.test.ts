@@ -13,17 +13,19 @@ import { type Socket, io as connect } from "socket.io-client";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Baresip, startBaresip } from "../peers/baresip";
 import { Client, signupClient } from "../server";
-import { type ServerProcess, serverProcessEnv, startServerProcess, stopServerProcess } from "../server-process";
+import { type NodeEnv, type ServerProcess, serverProcessEnv, startServerProcess, stopServerProcess } from "../server-process";
 
 const database = process.env.TEST_DATABASE_URL;
 const redis = process.env.TEST_REDIS_URL;
 const dataDir = mkdtempSync(join(tmpdir(), "hotline-cluster-"));
 const nodes: ServerProcess[] = [];
 let caller: Baresip | undefined;
+let desk: Baresip | undefined;
 let socket: Socket | undefined;
 afterAll(async () => {
   socket?.close();
   await caller?.close();
+  await desk?.close();
   await Promise.all(nodes.map((n) => stopServerProcess(n, "SIGKILL")));
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -40,23 +42,33 @@ const next = <T>(s: Socket, event: string, ms = 20_000) =>
   });
 
 describe.runIf(database && redis)("two nodes sharing PostgreSQL and Redis", () => {
-  it("an agent connected to one node answers, sets up media for and hangs up a call the other node holds", async () => {
-    // Same secret (sessions) and storage on both; each its own SIP port, RTP range and node name.
-    const shared = { REDIS_URL: redis as string, APP_SECRET: randomBytes(32).toString("hex") };
-    const envA = await serverProcessEnv(dataDir, shared);
-    const envB = await serverProcessEnv(dataDir, { ...shared, RTC_MIN_PORT: String(Number(envA.RTC_MIN_PORT) + 1000), RTC_MAX_PORT: String(Number(envA.RTC_MAX_PORT) + 1000) });
-    const [a, b] = await Promise.all([startServerProcess(envA), startServerProcess(envB)]);
-    nodes.push(a, b);
-
-    // The tenant, set up through node A: a loopback trunk, a queue, a number, an agent in the queue.
+  /** Two nodes (started once), and a fresh tenant on them: a loopback trunk, a queue, a number, an agent in the queue. */
+  let cluster: Promise<{ a: ServerProcess; b: ServerProcess; envA: NodeEnv }> | undefined;
+  async function tenantOnTwoNodes(agentExtra: Record<string, unknown> = {}) {
+    cluster ??= (async () => {
+      // Same secret (sessions) and storage on both; each its own SIP port, RTP range and node name.
+      const shared = { REDIS_URL: redis as string, APP_SECRET: randomBytes(32).toString("hex") };
+      const envA = await serverProcessEnv(dataDir, shared);
+      const envB = await serverProcessEnv(dataDir, { ...shared, RTC_MIN_PORT: String(Number(envA.RTC_MIN_PORT) + 1000), RTC_MAX_PORT: String(Number(envA.RTC_MAX_PORT) + 1000) });
+      const [a, b] = await Promise.all([startServerProcess(envA), startServerProcess(envB)]);
+      nodes.push(a, b);
+      return { a, b, envA };
+    })();
+    const { a, b, envA } = await cluster;
     const admin = await signupClient(a.url, "cluster");
     const queue = await admin.client.call<{ id: string }>("POST", "/api/v1/queues", { body: { name: "Support", ringTimeoutSec: 30 } });
     await admin.client.call("POST", "/api/v1/trunks", { body: { name: "Loopback", inboundAddresses: ["127.0.0.1"] } });
     const number = `+1415${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
     expect((await admin.client.call("POST", "/api/v1/numbers", { body: { number, destination: { type: "queue", id: queue.body.id } } })).status).toBe(201);
     const email = `agent-${randomBytes(4).toString("hex")}@example.test`;
-    const agent = await admin.client.call<{ id: string }>("POST", "/api/v1/users", { body: { email, name: "Ada Agent", role: "agent", password: "a-long-password-1" } });
+    const agent = await admin.client.call<{ id: string }>("POST", "/api/v1/users", { body: { email, name: "Ada Agent", role: "agent", password: "a-long-password-1", ...agentExtra } });
+    expect(agent.status).toBe(201);
     expect((await admin.client.call("POST", `/api/v1/queues/${queue.body.id}/agents`, { body: { userId: agent.body.id } })).status).toBe(201);
+    return { a, b, envA, admin, number, email, agent: agent.body };
+  }
+
+  it("an agent connected to one node answers, sets up media for and hangs up a call the other node holds", async () => {
+    const { b, envA, admin, number, email, agent } = await tenantOnTwoNodes();
 
     // The agent signs in and connects to node B.
     const onB = new Client(b.url);
@@ -88,7 +100,7 @@ describe.runIf(database && redis)("two nodes sharing PostgreSQL and Redis", () =
 
     await new Promise((r) => setTimeout(r, 1500));
     const live = await admin.client.call<{ state: string; agent: { id: string } | null; endReason: string | null }>("GET", `/api/v1/calls/${offer.callId}`);
-    expect(live.body).toMatchObject({ state: "in_call", agent: { id: agent.body.id }, endReason: null });
+    expect(live.body).toMatchObject({ state: "in_call", agent: { id: agent.id }, endReason: null });
 
     // Hang up from node B: node A ends the SIP dialog (the caller gets its BYE).
     expect(await ask(socket, "call:hangup", { callId: offer.callId })).toMatchObject({ data: null });
@@ -96,5 +108,29 @@ describe.runIf(database && redis)("two nodes sharing PostgreSQL and Redis", () =
     await expect
       .poll(async () => (await admin.client.call<{ state: string; endReason: string }>("GET", `/api/v1/calls/${offer.callId}`)).body, { timeout: 10_000 })
       .toMatchObject({ state: "ended", endReason: "agent_hangup" });
+  }, 180_000);
+
+  it("an offer made by the other node rings the agent's desk phone from the node that holds the call", async () => {
+    desk = await startBaresip({ toneHz: 600, user: "desk" });
+    const { b, envA, admin, number, email, agent } = await tenantOnTwoNodes({ sipUri: `sip:desk@127.0.0.1:${(desk as Baresip).sipPort}` });
+    // The caller waits on node A with nobody available.
+    await caller?.close();
+    caller = await startBaresip({ toneHz: 1000 });
+    await caller.dial(`sip:${number}@127.0.0.1:${envA.SIP_PORT}`);
+    await caller.waitFor("CALL_ESTABLISHED", 15_000);
+    const waiting = async () => (await admin.client.call<Array<{ id: string; state: string }>>("GET", "/api/v1/calls")).body[0];
+    await expect.poll(async () => (await waiting())?.state, { timeout: 10_000 }).toBe("queued");
+    // The agent becomes available through node B: node B's router makes the offer.
+    const onB = new Client(b.url);
+    expect((await onB.call("POST", "/api/v1/sessions", { body: { email, password: "a-long-password-1" } })).status).toBe(200);
+    expect((await onB.call("PUT", "/api/v1/agents/me/state", { body: { state: "available" } })).status).toBe(200);
+    // Node A dials the desk phone into the call; it answers by itself.
+    await desk.waitFor("CALL_ESTABLISHED", 15_000);
+    const callId = (await waiting())?.id ?? "";
+    await expect
+      .poll(async () => (await admin.client.call<{ state: string; agent: { id: string } | null }>("GET", `/api/v1/calls/${callId}`)).body, { timeout: 10_000 })
+      .toMatchObject({ state: "in_call", agent: { id: agent.id } });
+    await caller.hangup();
+    await desk.waitFor("CALL_CLOSED", 10_000);
   }, 180_000);
 });
