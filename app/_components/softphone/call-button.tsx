@@ -2,7 +2,14 @@ import type { ButtonHTMLAttributes, ReactNode } from "react";
 
 /** A round softphone control with its name under it; `active` shows a toggle that is on (its label says
  * so too: Mute/Unmute), so no aria-pressed on top of the changing name. */
-export function CallButton({ icon, label, active, tone = "plain", ...rest }: { icon: ReactNode; label: string; active?: boolean; tone?: "plain" | "danger" } & ButtonHTMLAttributes<HTMLButtonElement>) {
+export function CallButton({
+  icon,
+  label,
+  active,
+  tone = "plain",
+  compact = false,
+  ...rest
+}: { icon: ReactNode; label: string; active?: boolean; tone?: "plain" | "danger"; /** Smaller, for the call bar on other pages. */ compact?: boolean } & ButtonHTMLAttributes<HTMLButtonElement>) {
   const look =
     tone === "danger"
       ? "bg-red-600 text-white hover:bg-red-700"
@@ -12,10 +19,10 @@ export function CallButton({ icon, label, active, tone = "plain", ...rest }: { i
   return (
     <button
       type="button"
-      className="group flex flex-col items-center gap-1.5 text-xs font-medium text-slate-700 disabled:cursor-not-allowed disabled:opacity-60"
+      className={`group flex flex-col items-center text-xs font-medium text-slate-700 disabled:cursor-not-allowed disabled:opacity-60 ${compact ? "gap-1" : "gap-1.5"}`}
       {...rest}
     >
-      <span aria-hidden className={`grid size-12 place-items-center rounded-full shadow-sm transition-colors group-focus-visible:outline-2 group-focus-visible:outline-offset-2 group-focus-visible:outline-brand-500 ${look}`}>
+      <span aria-hidden className={`grid ${compact ? "size-10" : "size-12"} place-items-center rounded-full shadow-sm transition-colors group-focus-visible:outline-2 group-focus-visible:outline-offset-2 group-focus-visible:outline-brand-500 ${look}`}>
         {icon}
       </span>
       {label}

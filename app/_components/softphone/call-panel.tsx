@@ -1,20 +1,19 @@
 "use client";
 import { useState } from "react";
-import { useResource } from "@/app/_lib/use-resource";
-import { Badge } from "../badge";
 import { ErrorNotice } from "../states";
-import { CallButton } from "./call-button";
+import { CallBadges, isGuest } from "./call-badges";
+import { CallControlButtons } from "./call-control-buttons";
 import { ConsultBar } from "./consult-bar";
 import { formatClock, formatPhone, secondsSince } from "./format";
-import { HangUpIcon, KeypadIcon, MicIcon, MicOffIcon, PauseIcon, PlayIcon, TransferIcon } from "./icons";
+import { HangUpIcon } from "./icons";
 import { Keypad } from "./keypad";
 import { MediaStatusLine } from "./media-status-line";
-import { RemoteAudio } from "./remote-audio";
+import { RecordingToggle } from "./recording-toggle";
 import { TransferDialog } from "./transfer-dialog";
 import type { CallControls } from "./use-call-controls";
 import type { CallMediaHook } from "./use-call-media";
 import { type CallView, otherParty } from "./use-call-record";
-import { useConsult } from "./use-consult";
+import type { ConsultHook } from "./use-consult";
 import { useNow } from "./use-now";
 
 interface Props {
@@ -22,25 +21,26 @@ interface Props {
   contactName: string | null;
   controls: CallControls;
   media: CallMediaHook;
+  /** A warm transfer of this call (kept by the softphone: it outlives this panel). */
+  consult: ConsultHook;
   onHangup: () => void;
   selfId: string;
   onTransferred: () => void;
 }
 
-/** The call in progress: who, how long, and the controls (hang up, hold, mute, keypad, transfer). */
-export function CallPanel({ call, contactName, controls, media, onHangup, selfId, onTransferred }: Props) {
+/**
+ * The call in progress, in full (the agent workspace): who, how long, and the controls (hang up,
+ * hold, mute, keypad, transfer, recording). The far end plays in the softphone layer, not here.
+ */
+export function CallPanel({ call, contactName, controls, media, consult, onHangup, selfId, onTransferred }: Props) {
   const now = useNow(1000);
   const [padOpen, setPadOpen] = useState(false);
   const [sent, setSent] = useState("");
   const [transferOpen, setTransferOpen] = useState(false);
-  const consult = useConsult(call?.id ?? null);
   const consulting = consult.consult !== null;
-  // Consulted on a colleague's call (warm transfer): talk, or hang up to leave; the rest is theirs.
-  const guest = !!call?.agentId && call.agentId !== selfId;
+  const guest = isGuest(call, selfId);
   const held = call?.held ?? false;
   const party = call ? formatPhone(otherParty(call)) : null;
-  const dialling = call?.direction === "outbound" && !call.answeredAt;
-  const recorded = useResource<{ recordingEnabled: boolean }>("/settings").data?.recordingEnabled ?? false;
 
   const press = (key: string) => {
     setSent((s) => (s + key).slice(-24));
@@ -49,12 +49,9 @@ export function CallPanel({ call, contactName, controls, media, onHangup, selfId
 
   return (
     <section aria-label="Call" className="space-y-5">
-      <RemoteAudio stream={media.remote} />
       <div className="text-center">
         <div className="flex items-center justify-center gap-2">
-          {guest ? <Badge tone="blue">Consult</Badge> : consulting ? <Badge tone="amber">Caller waiting</Badge> : held ? <Badge tone="amber">On hold</Badge> : dialling ? <Badge tone="blue">Calling…</Badge> : <Badge tone="green">In call</Badge>}
-          {media.muted && <Badge tone="red">Muted</Badge>}
-          {controls.recordingPaused && <Badge tone="amber">Recording paused</Badge>}
+          <CallBadges call={call} guest={guest} consulting={consulting} muted={media.muted} recordingPaused={controls.recordingPaused} />
         </div>
         <p className="mt-3 text-xl font-semibold text-slate-900">{contactName ?? party ?? "Connecting…"}</p>
         {contactName && party && <p className="text-sm text-slate-600">{party}</p>}
@@ -70,44 +67,21 @@ export function CallPanel({ call, contactName, controls, media, onHangup, selfId
       <ConsultBar hook={consult} />
 
       <div className={`grid gap-2 ${guest ? "grid-cols-1 justify-items-center" : "grid-cols-4"}`}>
-        <CallButton
-          label={media.muted ? "Unmute" : "Mute"}
-          active={media.muted}
-          icon={media.muted ? <MicOffIcon /> : <MicIcon />}
-          disabled={media.status === "phone"}
-          onClick={media.toggleMute}
+        <CallControlButtons
+          controls={controls}
+          media={media}
+          held={held}
+          consulting={consulting}
+          guest={guest}
+          padOpen={padOpen}
+          onTogglePad={() => setPadOpen((o) => !o)}
+          onTransfer={() => setTransferOpen(true)}
         />
-        {!guest && (
-          <>
-            <CallButton
-              label={held ? "Resume" : "Hold"}
-              active={held}
-              icon={held ? <PlayIcon /> : <PauseIcon />}
-              disabled={controls.busy === "hold" || consulting}
-              onClick={() => void controls.hold(!held)}
-            />
-            <CallButton label="Keypad" active={padOpen} aria-expanded={padOpen} icon={<KeypadIcon />} onClick={() => setPadOpen((o) => !o)} />
-            <CallButton label="Transfer" icon={<TransferIcon />} disabled={consulting} onClick={() => setTransferOpen(true)} />
-          </>
-        )}
       </div>
 
       {padOpen && <Keypad onKey={press} sent={sent} />}
 
-      {!guest && recorded && (
-        <div className="flex items-center justify-between gap-3 rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-600">
-          <span>{controls.recordingPaused ? "Not recording: resume once the card details are given." : "This call is recorded. Pause while the caller reads out card details."}</span>
-          <button
-            type="button"
-            onClick={() => void controls.pauseRecording(!controls.recordingPaused)}
-            disabled={controls.busy === "recording"}
-            aria-busy={controls.busy === "recording" || undefined}
-            className="shrink-0 rounded-md bg-white px-3 py-1.5 font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60"
-          >
-            {controls.recordingPaused ? "Resume recording" : "Pause recording"}
-          </button>
-        </div>
-      )}
+      {!guest && <RecordingToggle controls={controls} />}
 
       <button
         type="button"

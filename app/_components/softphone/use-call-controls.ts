@@ -25,7 +25,11 @@ export function useCallControls(callId: string | null): CallControls {
   const [error, setError] = useState<string | null>(null);
   const [recordingPaused, setRecordingPaused] = useState(false);
   // Each call starts recorded; the server resumes a pause when the agent leaves the call anyway.
-  useEffect(() => setRecordingPaused(false), [callId]);
+  // The softphone outlives its calls: an error about the last one goes with it.
+  useEffect(() => {
+    setRecordingPaused(false);
+    setError(null);
+  }, [callId]);
 
   const run = useCallback(
     async (what: Exclude<ControlBusy, null>, label: string, fn: (id: string) => Promise<unknown>) => {

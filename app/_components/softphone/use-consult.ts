@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { errorMessage } from "@/app/_lib/api";
 import { emitVerb } from "@/app/_lib/socket";
 import { useTenantEvent } from "@/app/_lib/use-tenant-event";
@@ -35,6 +35,12 @@ export function useConsult(callId: string | null): ConsultHook {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<ConsultHook["busy"]>(null);
   const [error, setError] = useState<string | null>(null);
+  // The softphone outlives its calls: each call starts with no consult and no notice.
+  useEffect(() => {
+    setConsult(null);
+    setNotice(null);
+    setError(null);
+  }, [callId]);
 
   useTenantEvent("call:consult", (e) => {
     if (e.callId !== callId) return;

@@ -10,6 +10,14 @@ export interface EndedOffer {
   result: OfferResult;
 }
 
+/** How an offer that went by is told to the agent. */
+export const ENDED_OFFER_LABEL: Record<OfferResult, string> = {
+  missed: "Missed call",
+  cancelled: "Call taken back",
+  declined: "Call declined",
+  answered: "Call answered",
+};
+
 export interface OfferHook {
   offer: CallOffer | null;
   /** The last offer that ended without this tab answering it (missed, taken back, declined). */

@@ -3,47 +3,80 @@ import { useCallback, useState } from "react";
 import { api, errorMessage } from "@/app/_lib/api";
 import type { TicketDraft } from "./ticket-fields";
 
-export interface WrapUpValues {
-  dispositionId: string | null;
+export interface WrapUpDraft {
+  dispositionId: string;
   notes: string;
-  ticket: TicketDraft;
+  /** null until the agent touches the ticket part (its subject then defaults from the call). */
+  ticket: TicketDraft | null;
 }
 
-/**
- * Finish: the wrap-up first (it makes the agent Available), then the ticket if asked. When the
- * ticket fails after the wrap-up saved, a retry only sends the ticket.
- */
-export function useWrapUp(callId: string, contactId: string | null, onDone: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [wrapped, setWrapped] = useState(false);
+export interface WrapUpHook {
+  draft: WrapUpDraft;
+  update: (patch: Partial<WrapUpDraft>) => void;
+  busy: boolean;
+  error: string | null;
+  /** The wrap-up is saved (only a ticket that failed is left to send). */
+  wrapped: boolean;
+  finish: (ticket: TicketDraft) => Promise<void>;
+}
 
+interface Session {
+  callId: string | null;
+  draft: WrapUpDraft;
+  wrapped: boolean;
+  error: string | null;
+}
+
+const fresh = (callId: string | null): Session => ({ callId, draft: { dispositionId: "", notes: "", ticket: null }, wrapped: false, error: null });
+
+/**
+ * The wrap-up of `callId`, held by the softphone (not the form) so that what the agent typed
+ * survives moving between pages until Finish. Finish: the wrap-up first (it makes the agent
+ * Available), then the ticket if asked; when the ticket fails after the wrap-up saved, a retry
+ * only sends the ticket.
+ */
+export function useWrapUp(callId: string | null, contactId: string | null, onDone: (callId: string) => void): WrapUpHook {
+  const [stored, setStored] = useState<Session>(() => fresh(callId));
+  const [busy, setBusy] = useState(false);
+  const session = stored.callId === callId ? stored : fresh(callId);
+
+  const update = useCallback(
+    (patch: Partial<WrapUpDraft>) => setStored((cur) => {
+      const base = cur.callId === callId ? cur : fresh(callId);
+      return { ...base, draft: { ...base.draft, ...patch } };
+    }),
+    [callId],
+  );
+
+  const { draft, wrapped } = session;
   const finish = useCallback(
-    async (v: WrapUpValues) => {
+    async (ticket: TicketDraft) => {
+      if (!callId) return;
       setBusy(true);
-      setError(null);
+      const set = (p: Partial<Session>) => setStored((cur) => ({ ...(cur.callId === callId ? cur : fresh(callId)), ...p }));
+      set({ error: null });
       let saved = wrapped;
       try {
         if (!saved) {
-          await api(`/calls/${callId}/wrap-up`, { method: "POST", body: { dispositionId: v.dispositionId, notes: v.notes } });
+          await api(`/calls/${callId}/wrap-up`, { method: "POST", body: { dispositionId: draft.dispositionId || null, notes: draft.notes } });
           saved = true;
-          setWrapped(true);
+          set({ wrapped: true });
         }
-        if (v.ticket.open) {
+        if (ticket.open) {
           await api("/tickets", {
             method: "POST",
-            body: { subject: v.ticket.subject.trim(), description: v.notes || undefined, status: "open", priority: v.ticket.priority, contactId: contactId ?? undefined, callId },
+            body: { subject: ticket.subject.trim(), description: draft.notes || undefined, status: "open", priority: ticket.priority, contactId: contactId ?? undefined, callId },
           });
         }
-        onDone();
+        onDone(callId);
       } catch (e) {
-        setError(saved ? `The wrap-up is saved, but the ticket was not created: ${errorMessage(e)}` : `Could not save the wrap-up: ${errorMessage(e)}`);
+        set({ error: saved ? `The wrap-up is saved, but the ticket was not created: ${errorMessage(e)}` : `Could not save the wrap-up: ${errorMessage(e)}` });
       } finally {
         setBusy(false);
       }
     },
-    [callId, contactId, onDone, wrapped],
+    [callId, contactId, onDone, wrapped, draft],
   );
 
-  return { busy, error, wrapped, finish };
+  return { draft, update, busy, error: session.error, wrapped, finish };
 }

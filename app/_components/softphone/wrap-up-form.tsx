@@ -1,5 +1,5 @@
 "use client";
-import { useId, useState, type FormEvent } from "react";
+import { useId, type FormEvent } from "react";
 import { Button } from "../button";
 import { SelectField, TextArea } from "../field";
 import { ErrorNotice } from "../states";
@@ -8,34 +8,32 @@ import { TicketFields, type TicketDraft } from "./ticket-fields";
 import { type CallView, otherParty } from "./use-call-record";
 import { useDispositions } from "./use-dispositions";
 import { useNow } from "./use-now";
-import { useWrapUp } from "./use-wrap-up";
+import type { WrapUpHook } from "./use-wrap-up";
 
 interface Props {
-  callId: string;
   call: CallView | null;
-  contactId: string | null;
+  /** The draft and Finish, kept by the softphone so they outlive this form. */
+  wrap: WrapUpHook;
   /** Shown on top, for example when the hang-up did not go through. */
   warning?: string | null;
   /** When the server ends after-call work by itself (the agent is Available again then). */
   until?: string | null;
-  onDone: () => void;
 }
 
 /** After-call work: a form named "Wrap-up" with Disposition, Notes, an optional ticket, and Finish. */
-export function WrapUpForm({ callId, call, contactId, warning, until, onDone }: Props) {
+export function WrapUpForm({ call, wrap, warning, until }: Props) {
   const titleId = useId();
   const { dispositions, loading, error: listError } = useDispositions();
-  const { busy, error, wrapped, finish } = useWrapUp(callId, contactId, onDone);
-  const [dispositionId, setDispositionId] = useState("");
-  const [notes, setNotes] = useState("");
-  const [ticket, setTicket] = useState<TicketDraft>({ open: false, subject: call ? `Call with ${formatPhone(otherParty(call))}` : "Follow-up", priority: "normal" });
+  const { busy, error, wrapped, finish, draft, update } = wrap;
+  const { dispositionId, notes } = draft;
+  const ticket: TicketDraft = draft.ticket ?? { open: false, subject: call ? `Call with ${formatPhone(otherParty(call))}` : "Follow-up", priority: "normal" };
   const now = useNow(1000, !!until);
   const left = until ? Math.ceil((Date.parse(until) - now) / 1000) : null;
   const talk = call?.answeredAt && call.endedAt ? (Date.parse(call.endedAt) - Date.parse(call.answeredAt)) / 1000 : null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void finish({ dispositionId: dispositionId || null, notes, ticket });
+    void finish(ticket);
   };
 
   return (
@@ -54,7 +52,7 @@ export function WrapUpForm({ callId, call, contactId, warning, until, onDone }: 
           {warning}
         </p>
       )}
-      <SelectField label="Disposition" value={dispositionId} onChange={(e) => setDispositionId(e.target.value)} disabled={wrapped} hint={listError ?? (!loading && dispositions.length === 0 ? "No dispositions are set up yet." : undefined)}>
+      <SelectField label="Disposition" value={dispositionId} onChange={(e) => update({ dispositionId: e.target.value })} disabled={wrapped} hint={listError ?? (!loading && dispositions.length === 0 ? "No dispositions are set up yet." : undefined)}>
         <option value="">{loading ? "Loading…" : "No disposition"}</option>
         {dispositions.map((d) => (
           <option key={d.id} value={d.id}>
@@ -62,8 +60,8 @@ export function WrapUpForm({ callId, call, contactId, warning, until, onDone }: 
           </option>
         ))}
       </SelectField>
-      <TextArea label="Notes" value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={5000} rows={4} disabled={wrapped} placeholder="What was the call about? What was promised?" />
-      <TicketFields draft={ticket} onChange={setTicket} />
+      <TextArea label="Notes" value={notes} onChange={(e) => update({ notes: e.target.value })} maxLength={5000} rows={4} disabled={wrapped} placeholder="What was the call about? What was promised?" />
+      <TicketFields draft={ticket} onChange={(t) => update({ ticket: t })} />
       {error && <ErrorNotice message={error} />}
       <Button type="submit" busy={busy} className="w-full">
         Finish

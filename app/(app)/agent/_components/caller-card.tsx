@@ -1,6 +1,6 @@
 import { Badge } from "@/app/_components/badge";
 import { formatPhone } from "@/app/_components/softphone/format";
-import type { Contact } from "./use-caller-lookup";
+import type { Contact } from "@/app/_components/softphone/use-caller-lookup";
 
 /** Who is calling: the contact's name, number, tier and notes, or the bare number when unknown. */
 export function CallerCard({ phone, contact, unavailable = false }: { phone: string; contact: Contact | null; unavailable?: boolean }) {

@@ -1,4 +1,4 @@
-import type { CrmRecord } from "./use-caller-lookup";
+import type { CrmRecord } from "@/app/_components/softphone/use-caller-lookup";
 
 /** What the tenant's CRM knows about the caller (its contact.lookup webhook), with a link there. */
 export function CrmCard({ crm }: { crm: CrmRecord }) {

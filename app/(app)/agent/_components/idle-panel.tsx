@@ -1,6 +1,6 @@
 import { Button } from "@/app/_components/button";
 import { formatPhone } from "@/app/_components/softphone/format";
-import type { EndedOffer } from "@/app/_components/softphone/use-offer";
+import { ENDED_OFFER_LABEL, type EndedOffer } from "@/app/_components/softphone/use-offer";
 import type { AgentState, AgentStateName } from "@/app/_components/softphone/types";
 import { useNow } from "@/app/_components/softphone/use-now";
 
@@ -8,12 +8,6 @@ const HINT: Partial<Record<AgentStateName, string>> = {
   available: "You are available: calls from your queues ring here.",
   break: "You are on a break: no calls are offered to you.",
   offline: "You are offline. Set your status to Available to start taking calls.",
-};
-const ENDED: Record<EndedOffer["result"], string> = {
-  missed: "Missed call",
-  cancelled: "Call taken back",
-  declined: "Call declined",
-  answered: "Call answered",
 };
 
 /** No call: what the agent's status means, and the last offer that went by unanswered. */
@@ -38,7 +32,7 @@ export function IdlePanel({ agent, ended, error, onDismiss }: { agent: AgentStat
       {ended && (
         <div role="status" className="mt-6 w-full rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-left text-sm text-amber-900">
           <p className="font-medium">
-            {ENDED[ended.result]}: {formatPhone(ended.offer.fromNumber)}
+            {ENDED_OFFER_LABEL[ended.result]}: {formatPhone(ended.offer.fromNumber)}
             {ended.offer.queueName ? ` (${ended.offer.queueName})` : ""}
           </p>
           {error && <p className="mt-1">{error}</p>}

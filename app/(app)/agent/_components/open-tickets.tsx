@@ -1,6 +1,6 @@
 import { Badge } from "@/app/_components/badge";
 import { formatDate } from "@/app/_lib/labels";
-import type { OpenTicket } from "./use-caller-lookup";
+import type { OpenTicket } from "@/app/_components/softphone/use-caller-lookup";
 
 const PRIORITY_TONE: Record<string, "gray" | "blue" | "amber" | "red"> = { low: "gray", normal: "blue", high: "amber", urgent: "red" };
 

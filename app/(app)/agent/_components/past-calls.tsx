@@ -1,5 +1,5 @@
 import { formatDate } from "@/app/_lib/labels";
-import type { PastCall } from "./use-caller-lookup";
+import type { PastCall } from "@/app/_components/softphone/use-caller-lookup";
 
 const dispositionName = (d: PastCall["disposition"]) => (typeof d === "string" ? d : (d?.name ?? "—"));
 

@@ -4,7 +4,7 @@ import { CallerCard } from "./caller-card";
 import { CrmCard } from "./crm-card";
 import { OpenTickets } from "./open-tickets";
 import { PastCalls } from "./past-calls";
-import type { LookupState } from "./use-caller-lookup";
+import type { LookupState } from "@/app/_components/softphone/use-caller-lookup";
 
 /** The right column: who is calling, their past calls and open tickets, from the moment of the offer. */
 export function ScreenPop({ phone, lookup }: { phone: string | null; lookup: LookupState }) {

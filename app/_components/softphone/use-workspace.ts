@@ -7,7 +7,7 @@ export type WorkspaceView = { kind: "idle" } | { kind: "call"; callId: string } 
 /**
  * Which screen the softphone shows. The server's agent state leads (it survives a reload); the
  * tab adds what it knows first: the call it just answered, a hang-up that failed, a wrap-up it
- * already finished (until the `agent:state` push catches up). The page turns a call whose record
+ * already finished (until the `agent:state` push catches up). The softphone turns a call whose record
  * says ended into its wrap-up.
  */
 export function useWorkspace(state: AgentState | null) {
