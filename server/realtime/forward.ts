@@ -31,6 +31,8 @@ export type ForwardReply = { skip: true } | { data: unknown } | { error: { code:
 
 /** The part of a Socket.IO server this needs (server-side events with acks). */
 export interface ForwardBus {
+  /** Whether other nodes may exist (a shared adapter); alone, every verb is local and nothing is looked up. */
+  readonly clustered: boolean;
   /** Every other node's reply (none from a node that did not answer in time). */
   emit(message: ForwardedVerb): Promise<ForwardReply[]>;
   serve(handler: (message: ForwardedVerb) => Promise<ForwardReply>): void;
@@ -108,6 +110,7 @@ export function forwardingActions(local: CallActions, opts: ForwardOptions): Cal
   const on =
     <A extends unknown[], R>(verb: Verb, idIs: "call" | "offer", here: (ctx: Ctx, id: string, ...rest: A) => Promise<R>) =>
     async (ctx: Ctx, id: string, ...rest: A): Promise<R> => {
+      if (!bus.clustered) return here(ctx, id, ...rest);
       const callId = idIs === "call" ? id : await callOfOffer(ctx, id);
       const node = callId ? await holderOf(ctx, callId) : null;
       return node ? ((await send(node, verb, ctx, [id, ...rest])) as R) : here(ctx, id, ...rest);

@@ -90,6 +90,7 @@ export async function attachRealtime(
     on(ev: string, listener: (userId: string, event: UserEvent) => void): void;
   };
   const bus: ForwardBus = {
+    clustered: Boolean(opts.redisUrl),
     emit: (message) => new Promise((resolve) => cluster.serverSideEmit(FORWARD_EVENT, message, (_err, replies) => resolve(replies ?? []))),
     serve: (handler) => cluster.on(FORWARD_EVENT, (message: ForwardedVerb, ack: (r: ForwardReply) => void) => void handler(message).then(ack)),
     publish: (userId, event) => cluster.serverSideEmit(USER_EVENT, userId, event),
