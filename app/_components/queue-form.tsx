@@ -1,5 +1,6 @@
 "use client";
 import { useState, type FormEvent, type ReactNode } from "react";
+import { AlertFields, type AlertSettings, readAlerts } from "../(app)/admin/queues/alert-fields";
 import { AnnouncementFields, type AnnouncementSettings, readAnnouncements } from "../(app)/admin/queues/announcement-fields";
 import { errorMessage } from "../_lib/api";
 import { MAX_WAIT_ACTIONS, STRATEGIES, type MaxWaitAction, type Strategy } from "../_lib/labels";
@@ -8,7 +9,7 @@ import { SelectField, TextField } from "./field";
 import { SkillLevels, type SkillLevel } from "./skill-levels";
 import { ErrorNotice } from "./states";
 
-export interface QueueBody extends AnnouncementSettings {
+export interface QueueBody extends AnnouncementSettings, AlertSettings {
   name: string;
   strategy: Strategy;
   ringTimeoutSec: number;
@@ -45,6 +46,8 @@ export function QueueForm({ queue, queues, skills, onSubmit, actions }: Props) {
     const form = new FormData(e.currentTarget);
     const announcements = readAnnouncements(form);
     if ("error" in announcements) return setError(announcements.error);
+    const alerts = readAlerts(form);
+    if ("error" in alerts) return setError(alerts.error);
     const body: QueueBody = {
       name: String(form.get("name")),
       strategy: String(form.get("strategy")) as Strategy,
@@ -56,6 +59,7 @@ export function QueueForm({ queue, queues, skills, onSubmit, actions }: Props) {
       priority: num(form, "priority"),
       skills: levels.map((l) => ({ skillId: l.skillId, minLevel: l.level })),
       ...announcements.value,
+      ...alerts.value,
     };
     setBusy(true);
     setError(null);
@@ -121,6 +125,8 @@ export function QueueForm({ queue, queues, skills, onSubmit, actions }: Props) {
       </fieldset>
 
       <SkillLevels legend="Required skills" levelWord="Minimum level" skills={skills} value={levels} onChange={setLevels} />
+
+      <AlertFields queue={queue} />
       {actions(busy)}
     </form>
   );

@@ -25,6 +25,11 @@ export const queues = pgTable(
     announceEverySec: integer("announce_every_sec"),
     announcePosition: boolean("announce_position").notNull().default(true),
     announceWaitTime: boolean("announce_wait_time").notNull().default(true),
+    /** Wallboard alert thresholds; null: that alert is off. Evaluated by server/services/wallboard/alerts.ts. */
+    alertMaxWaiting: integer("alert_max_waiting"),
+    alertLongestWaitSec: integer("alert_longest_wait_sec"),
+    alertServiceLevelPct: integer("alert_service_level_pct"),
+    alertAbandonRatePct: integer("alert_abandon_rate_pct"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

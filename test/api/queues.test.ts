@@ -62,9 +62,17 @@ describe("queues API", () => {
       announceEverySec: null,
       announcePosition: true,
       announceWaitTime: true,
+      alertMaxWaiting: null,
+      alertLongestWaitSec: 20,
+      alertServiceLevelPct: null,
+      alertAbandonRatePct: null,
     });
     expect(Object.keys(created.body).sort()).toEqual([
       "agentCount",
+      "alertAbandonRatePct",
+      "alertLongestWaitSec",
+      "alertMaxWaiting",
+      "alertServiceLevelPct",
       "announceEverySec",
       "announcePosition",
       "announceWaitTime",
@@ -217,6 +225,7 @@ describe("queues API", () => {
       ["GET", `/api/v1/queues/${q.body.id}`],
       ["PATCH", `/api/v1/queues/${q.body.id}`, { name: "Stolen" }],
       ["PATCH", `/api/v1/queues/${q.body.id}`, { announceEverySec: 15 }],
+      ["PATCH", `/api/v1/queues/${q.body.id}`, { alertMaxWaiting: 1, alertServiceLevelPct: 99 }],
       ["DELETE", `/api/v1/queues/${q.body.id}`],
       ["GET", `/api/v1/queues/${q.body.id}/agents`],
       ["POST", `/api/v1/queues/${q.body.id}/agents`, { userId: agentB.id }],
@@ -377,6 +386,10 @@ describe("queues API", () => {
     expect(create.requestBody.content["application/json"]?.schema.properties.announceEverySec).toEqual({
       default: null,
       anyOf: [{ type: "integer", minimum: 15, maximum: 600 }, { type: "null" }],
+    });
+    expect(create.requestBody.content["application/json"]?.schema.properties.alertServiceLevelPct).toMatchObject({
+      default: null,
+      anyOf: [{ type: "integer", minimum: 1, maximum: 100 }, { type: "null" }],
     });
   });
 });

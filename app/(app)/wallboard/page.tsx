@@ -7,6 +7,7 @@ import { useNow } from "../../_components/softphone/use-now";
 import { EmptyState, ErrorNotice, Loading } from "../../_components/states";
 import { useMemo } from "react";
 import { AgentBoard } from "./_components/agent-board";
+import { AlertSummary } from "./_components/alert-summary";
 import { MonitorBar } from "./_components/monitor-bar";
 import { useMonitor } from "./_components/use-monitor";
 import { QueueTile } from "./_components/queue-tile";
@@ -22,6 +23,7 @@ export default function WallboardPage() {
   return (
     <>
       <PageHeader title="Wallboard" description={`Live figures per queue, updated as calls and agents change. Calls of the last ${board.data?.windowHours ?? 24} hours.`} />
+      <AlertSummary queues={board.data?.queues} />
       {board.error && <ErrorNotice message={board.error} onRetry={() => void board.reload()} />}
       {!board.data && board.loading && <Loading />}
       {board.data?.queues.length === 0 && (

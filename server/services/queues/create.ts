@@ -5,7 +5,9 @@ import { recordAudit } from "../audit/record";
 import { checkAnnouncements, checkQueueRefs, queueNameTaken, referenceGone, replaceQueueSkills, toQueueOut } from "./internal";
 import type { QueueCreate } from "./schemas";
 
-export async function create({ ctx, input }: { ctx: Ctx; input: QueueCreate }) {
+export async function create({ ctx, input: given }: { ctx: Ctx; input: QueueCreate }) {
+  // Without a longest-wait alert of its own, a queue alerts past its service level threshold.
+  const input = { ...given, alertLongestWaitSec: given.alertLongestWaitSec === undefined ? given.serviceLevelSec : given.alertLongestWaitSec };
   try {
     return await inTransaction(ctx, async (ctx) => {
       checkAnnouncements(input);

@@ -103,6 +103,10 @@ export async function toQueuesOut(ctx: Ctx, rows: QueueRow[]): Promise<QueueOut[
     announceEverySec: r.announceEverySec,
     announcePosition: r.announcePosition,
     announceWaitTime: r.announceWaitTime,
+    alertMaxWaiting: r.alertMaxWaiting,
+    alertLongestWaitSec: r.alertLongestWaitSec,
+    alertServiceLevelPct: r.alertServiceLevelPct,
+    alertAbandonRatePct: r.alertAbandonRatePct,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   }));

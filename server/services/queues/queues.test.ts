@@ -51,6 +51,10 @@ describe.each(testDrivers)("queues on $name", (driver) => {
       announceEverySec: null,
       announcePosition: true,
       announceWaitTime: true,
+      alertMaxWaiting: null,
+      alertLongestWaitSec: 20,
+      alertServiceLevelPct: null,
+      alertAbandonRatePct: null,
     });
     expect(new Date(q.createdAt).toISOString()).toBe(q.createdAt);
     expect(await get({ ctx, input: { id: q.id } })).toEqual(q);
@@ -90,6 +94,11 @@ describe.each(testDrivers)("queues on $name", (driver) => {
       { ...ok, announceEverySec: "30" },
       { ...ok, announcePosition: "yes" },
       { ...ok, announceWaitTime: null },
+      { ...ok, alertMaxWaiting: -1 },
+      { ...ok, alertLongestWaitSec: 0 },
+      { ...ok, alertServiceLevelPct: 101 },
+      { ...ok, alertAbandonRatePct: 100 },
+      { ...ok, alertAbandonRatePct: "10" },
     ]) {
       expect(queueCreate.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }

@@ -3,6 +3,28 @@ import { MAX_WAIT_ACTIONS, QUEUE_STRATEGIES } from "@/db/schema/queues";
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 
+/** An alert threshold: a whole number in min..max, or null to turn that alert off. */
+function threshold(min: number, max: number, unit: "calls" | "seconds" | "percent", what: string) {
+  const off = "or null to turn this alert off";
+  const amount = (n: number) => (unit === "percent" ? `${n}%` : `${n} ${n === 1 ? unit.slice(0, -1) : unit}`);
+  const kind = unit === "percent" ? "a whole percentage" : `a whole number of ${unit}`;
+  return z
+    .number({ error: `must be ${kind} from ${amount(min)} to ${amount(max)}, ${off}` })
+    .int(`must be ${kind}`)
+    .min(min, `must be at least ${amount(min)} (${off})`)
+    .max(max, `must be at most ${amount(max)} (${off})`)
+    .nullable()
+    .describe(`${what}; null: off`);
+}
+
+/** Wallboard alert thresholds of a queue (evaluated by the wallboard service). */
+const alertFields = {
+  alertMaxWaiting: threshold(1, 10_000, "calls", "Wallboard alert when this many calls or more are waiting"),
+  alertLongestWaitSec: threshold(1, 86_400, "seconds", "Wallboard alert when a caller has waited this many seconds or more"),
+  alertServiceLevelPct: threshold(1, 100, "percent", "Wallboard alert when the service level is below this percentage"),
+  alertAbandonRatePct: threshold(0, 99, "percent", "Wallboard alert when the abandon rate is above this percentage"),
+};
+
 const queueFields = {
   name: z.string().trim().min(1, "is required").max(80),
   strategy: z.enum(QUEUE_STRATEGIES),
@@ -21,6 +43,7 @@ const queueFields = {
     .nullable(),
   announcePosition: z.boolean({ error: "must be true or false" }),
   announceWaitTime: z.boolean({ error: "must be true or false" }),
+  ...alertFields,
 };
 
 export const queueCreate = z.strictObject({
@@ -36,6 +59,11 @@ export const queueCreate = z.strictObject({
   announceEverySec: queueFields.announceEverySec.default(null),
   announcePosition: queueFields.announcePosition.default(true),
   announceWaitTime: queueFields.announceWaitTime.default(true),
+  alertMaxWaiting: queueFields.alertMaxWaiting.default(null),
+  /** Left out: the queue's service level threshold (the wallboard's alert before thresholds were set per queue). */
+  alertLongestWaitSec: queueFields.alertLongestWaitSec.optional().describe("Wallboard alert when a caller has waited this many seconds or more; null: off; left out: serviceLevelSec"),
+  alertServiceLevelPct: queueFields.alertServiceLevelPct.default(null),
+  alertAbandonRatePct: queueFields.alertAbandonRatePct.default(null),
 });
 export const queueUpdate = z.strictObject(queueFields).partial();
 export type QueueCreate = z.infer<typeof queueCreate>;
@@ -59,6 +87,10 @@ export const queueOut = z.object({
   announceEverySec: z.number().nullable(),
   announcePosition: z.boolean(),
   announceWaitTime: z.boolean(),
+  alertMaxWaiting: z.number().int().nullable(),
+  alertLongestWaitSec: z.number().int().nullable(),
+  alertServiceLevelPct: z.number().int().nullable(),
+  alertAbandonRatePct: z.number().int().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { type QueueSums, queueFigures, queueMeasures, ratio } from "../reports/measures";
 import { agentStates, calls, queueMembers, queues, users } from "@/db/schema";
 import { type AgentStateName, type Ctx, exec } from "../../context";
+import { type QueueAlert, evaluateAlerts } from "./alerts";
 
 /** The figures cover the calls that entered a queue in the last 24 hours (and every call waiting now). */
 export const WINDOW_HOURS = 24;
@@ -35,6 +36,10 @@ export interface QueueFigures {
   agents: AgentsByState;
   /** Members ringing, talking or wrapping up ÷ those and the available ones. */
   occupancy: number | null;
+  /** The queue's alert thresholds breached now (none set or none breached: empty). */
+  alerts: QueueAlert[];
+  /** When the longest-wait alert starts if nobody is answered or leaves first: look again then. */
+  nextAlertAt: string | null;
 }
 
 
@@ -46,7 +51,15 @@ export async function figures({ ctx }: { ctx: Ctx }): Promise<{ generatedAt: str
   const waiting = inArray(calls.state, [...WAITING]);
   const [queueRows, callRows, memberRows] = await Promise.all([
     db
-      .select({ id: queues.id, name: queues.name, serviceLevelSec: queues.serviceLevelSec })
+      .select({
+        id: queues.id,
+        name: queues.name,
+        serviceLevelSec: queues.serviceLevelSec,
+        alertMaxWaiting: queues.alertMaxWaiting,
+        alertLongestWaitSec: queues.alertLongestWaitSec,
+        alertServiceLevelPct: queues.alertServiceLevelPct,
+        alertAbandonRatePct: queues.alertAbandonRatePct,
+      })
       .from(queues)
       .where(eq(queues.tenantId, ctx.tenantId))
       .orderBy(asc(queues.name), asc(queues.id)),
@@ -78,15 +91,20 @@ export async function figures({ ctx }: { ctx: Ctx }): Promise<{ generatedAt: str
       const agents = Object.fromEntries(STATES.map((s) => [s, 0])) as AgentsByState;
       for (const m of memberRows) if (m.queueId === q.id) agents[m.state ?? "offline"] += m.n;
       const busy = BUSY.reduce((n, s) => n + agents[s], 0);
+      const measures = queueFigures(c ?? NO_CALLS);
+      const waitingNow = { waiting: c?.waiting ?? 0, oldestWaitingSince: c?.oldestWaitingSince ?? null };
+      const { alerts, nextAlertAt } = evaluateAlerts(q, { ...waitingNow, ...measures }, now);
       return {
         id: q.id,
         name: q.name,
         serviceLevelSec: q.serviceLevelSec,
-        waiting: c?.waiting ?? 0,
-        oldestWaitingSince: c?.oldestWaitingSince?.toISOString() ?? null,
-        ...queueFigures(c ?? NO_CALLS),
+        waiting: waitingNow.waiting,
+        oldestWaitingSince: waitingNow.oldestWaitingSince?.toISOString() ?? null,
+        ...measures,
         agents,
         occupancy: ratio(busy, busy + agents.available),
+        alerts,
+        nextAlertAt: nextAlertAt?.toISOString() ?? null,
       };
     }),
   };

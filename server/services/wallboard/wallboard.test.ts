@@ -90,6 +90,9 @@ describe.each(testDrivers)("wallboard figures on $name", (driver) => {
       abandonRate: 1 / 3,
       agents: { available: 1, ringing: 1, in_call: 0, after_call_work: 0, break: 0, offline: 1 },
       occupancy: 0.5,
+      // The queue's default alert: a caller waiting the service level threshold (20 s) or longer.
+      alerts: [{ kind: "longestWait", threshold: 20, value: 20, message: "A caller has waited 20s or more" }],
+      nextAlertAt: null,
     });
   });
 
@@ -98,7 +101,7 @@ describe.each(testDrivers)("wallboard figures on $name", (driver) => {
     const other = await tenantWithQueue(deps);
     const board = await wallboard.figures({ ctx: admin.ctx });
     expect(board.queues.map((q) => q.id)).toEqual([queue.id]);
-    expect(board.queues[0]).toMatchObject({ waiting: 0, oldestWaitingSince: null, answered: 0, serviceLevel: null, asaSec: null, ahtSec: null, abandonRate: null, occupancy: null });
+    expect(board.queues[0]).toMatchObject({ waiting: 0, oldestWaitingSince: null, answered: 0, serviceLevel: null, asaSec: null, ahtSec: null, abandonRate: null, occupancy: null, alerts: [], nextAlertAt: null });
     expect((await wallboard.figures({ ctx: other.admin.ctx })).queues.map((q) => q.id)).toEqual([other.queue.id]);
   });
 

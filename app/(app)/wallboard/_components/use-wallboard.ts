@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import type { QueueFigures } from "@/server/services/wallboard/figures";
 import { useResource } from "../../../_lib/use-resource";
 import { useTenantEvent } from "../../../_lib/use-tenant-event";
@@ -37,7 +37,8 @@ function useSoon(fn: () => void, ms = 250) {
 
 /**
  * The wallboard's data: the figures and the agents, reloaded when the server pushes a change of
- * a call or an agent (supervisors get every one), and every 30 s for the sliding 24 h window.
+ * a call or an agent (supervisors get every one), every 30 s for the sliding 24 h window, and when
+ * a queue's longest-wait alert is due to start.
  */
 export function useWallboard() {
   const board = useResource<Wallboard>("/wallboard");
@@ -58,5 +59,18 @@ export function useWallboard() {
     }, 30_000);
     return () => clearInterval(t);
   }, [boardReload, agentsReload]);
+  // A caller's wait crosses a queue's threshold with no event to push: look again at that moment,
+  // timed on the server's clock (generatedAt) so a browser clock that is off does not matter.
+  const nextAlertIn = useMemo(() => {
+    const data = board.data;
+    if (!data) return null;
+    const at = data.queues.flatMap((q) => (q.nextAlertAt ? [Date.parse(q.nextAlertAt)] : []));
+    return at.length > 0 ? Math.max(0, Math.min(...at) - Date.parse(data.generatedAt)) : null;
+  }, [board.data]);
+  useEffect(() => {
+    if (nextAlertIn === null) return;
+    const t = setTimeout(() => void boardReload(), nextAlertIn + 250);
+    return () => clearTimeout(t);
+  }, [nextAlertIn, boardReload, board.data]);
   return { board, agents };
 }

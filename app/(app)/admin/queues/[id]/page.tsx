@@ -34,7 +34,7 @@ export default function QueuePage() {
       )}
       {!(queue.data && queues.data && skills.data) && !error && <Loading />}
       {queue.data && queues.data && skills.data && (
-        <div className="grid items-start gap-6 xl:grid-cols-5">
+        <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-5">
           <Card title="Settings" className="xl:col-span-3">
             <QueueForm
               key={queue.data.updatedAt}
