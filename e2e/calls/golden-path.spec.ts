@@ -36,6 +36,7 @@ test("a caller reaches an agent in the browser, both hear each other, the agent 
   const number = uniqueNumber();
   expect((await api.post("/api/v1/numbers", { data: { number, destination: { type: "queue", id: queue.id } } })).status()).toBe(201);
   const disposition = await api.post("/api/v1/dispositions", { data: { name: "Resolved" } });
+  expect(disposition.status(), await disposition.text()).toBe(201);
 
   await page.goto("/agent");
   await page.getByLabel("Status").selectOption({ label: "Available" });
@@ -66,7 +67,8 @@ test("a caller reaches an agent in the browser, both hear each other, the agent 
 
   const wrap = page.getByRole("form", { name: "Wrap-up" });
   await expect(wrap).toBeVisible();
-  if (disposition.ok()) await wrap.getByLabel("Disposition").selectOption({ label: "Resolved" });
+  await wrap.getByLabel("Disposition").selectOption({ label: "Resolved" });
+  await expect(wrap.getByLabel("Disposition")).toHaveValue((await disposition.json()).id);
   await wrap.getByLabel("Notes").fill("Caller asked about the invoice");
   await expect(wrap.getByLabel("Notes")).toHaveValue("Caller asked about the invoice");
   await wrap.getByRole("button", { name: "Finish" }).click();
@@ -86,7 +88,7 @@ test("a caller reaches an agent in the browser, both hear each other, the agent 
   });
   expect(record.offers.map((o: { result: string }) => o.result)).toEqual(["answered"]);
   expect(record.talkSeconds).toBeGreaterThanOrEqual(2);
-  if (disposition.ok()) expect(record.disposition.name).toBe("Resolved");
+  expect(record.disposition).toEqual({ id: (await disposition.json()).id, name: "Resolved" });
 
   // The recording, sealed at rest, plays back as a stereo WAV: the caller left, the agent right.
   await expect.poll(async () => (await (await api.get(`/api/v1/calls/${record.id}`)).json()).recording.available, { timeout: 10_000 }).toBe(true);

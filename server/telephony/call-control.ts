@@ -124,7 +124,7 @@ export function createCallControl(c: CallControlDeps) {
         await enqueueWithContact(ctx, callId, live.get(callId)?.fromNumber ?? "", { queueId: outcome.queueId });
         return;
       case "callback":
-        await calls.requestCallback({ ctx, input: { callId, queueName: "the IVR" } });
+        await calls.requestCallback({ ctx, input: { callId, why: "ivr" } });
         await hangupCall(tenantId, callId, "callback_requested");
         return;
       case "voicemail":
@@ -293,7 +293,7 @@ export function createCallControl(c: CallControlDeps) {
           guard("voicemail", voicemail(due.tenantId, due.id, legId, "max_wait", MAX_WAIT_VOICEMAIL));
           continue;
         }
-        if (due.action === "callback") await calls.requestCallback({ ctx, input: { callId: due.id, queueName: due.queueName } });
+        if (due.action === "callback") await calls.requestCallback({ ctx, input: { callId: due.id, why: "max_wait", queueName: due.queueName, maxWaitSec: due.maxWaitSec } });
         await hangupCall(due.tenantId, due.id, due.action === "callback" ? "callback_requested" : "max_wait");
       }
     },
