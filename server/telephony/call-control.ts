@@ -297,9 +297,11 @@ export function createCallControl(c: CallControlDeps) {
         await hangupCall(due.tenantId, due.id, due.action === "callback" ? "callback_requested" : "max_wait");
       }
     },
-    /** Graceful drain: every live call on this node is ended with BYE and recorded. */
+    /** Graceful drain: every live call on this node is ended with BYE and recorded, and every recording stored. */
     async shutdown() {
       for (const entry of live.all()) await hangupCall(entry.tenantId, entry.callId, "shutdown").catch((e: unknown) => c.log("shutdown", e));
+      // Calls that ended just before are still sealing their recordings: the database must wait.
+      await recording.settled();
     },
   };
 }

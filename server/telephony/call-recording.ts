@@ -38,8 +38,19 @@ export function createCallRecording(deps: Deps, media: MediaPlane) {
     entry.speech = call.trackSpeech();
   }
 
+  /** Recordings being sealed and attached right now: a shutdown waits for them. */
+  const storing = new Set<Promise<void>>();
+
   /** Sealed under the tenant's key and attached to the record once the call is over. */
-  async function storeRecording(entry: LiveCallEntry) {
+  function storeRecording(entry: LiveCallEntry): Promise<void> {
+    const work = seal(entry);
+    storing.add(work);
+    const done = () => void storing.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  async function seal(entry: LiveCallEntry) {
     const rec = entry.recording;
     if (!rec) return;
     entry.recording = undefined;
@@ -71,5 +82,10 @@ export function createCallRecording(deps: Deps, media: MediaPlane) {
     await calls.noteRecordingPause({ ctx: systemCtx(deps, entry.tenantId), input: { callId: entry.callId, paused: false, userId: null, reason } });
   }
 
-  return { startRecording, storeRecording, setPaused, resumeAfter };
+  /** Waits for every recording still being sealed (before the database closes). */
+  async function settled(): Promise<void> {
+    await Promise.allSettled([...storing]);
+  }
+
+  return { startRecording, storeRecording, setPaused, resumeAfter, settled };
 }
