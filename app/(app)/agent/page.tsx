@@ -54,7 +54,7 @@ export default function AgentWorkspace() {
               onTransferred={() => void agent.reload()}
             />
           )}
-          {view.kind === "wrap" && <WrapUpForm call={record.call} wrap={sp.wrapUp} warning={sp.wrapWarning} until={sp.wrapUntil} />}
+          {view.kind === "wrap" && <WrapUpForm call={record.call} wrap={sp.wrapUp} warning={sp.wrapWarning} until={sp.wrapUntil} openTickets={sp.lookup.status === "ready" ? sp.lookup.data.openTickets : []} />}
           {view.kind === "idle" && (
             <>
               <IdlePanel agent={agent.state} ended={offers.ended} error={offers.error} onDismiss={offers.dismissEnded} />
@@ -68,7 +68,7 @@ export default function AgentWorkspace() {
           )}
         </Card>
         <div className="lg:col-span-3">
-          <ScreenPop phone={sp.phone} lookup={sp.lookup} />
+          <ScreenPop phone={sp.phone} lookup={sp.lookup} ivr={sp.ivr} />
         </div>
       </div>
     </>

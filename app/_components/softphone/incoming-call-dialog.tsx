@@ -4,6 +4,7 @@ import { Badge } from "../badge";
 import { Button } from "../button";
 import { ErrorNotice } from "../states";
 import { formatClock, formatPhone, secondsSince } from "./format";
+import { IvrSteps } from "./ivr-steps";
 import { startRinging } from "./ringer";
 import type { CallOffer } from "./types";
 import { useNow } from "./use-now";
@@ -12,6 +13,8 @@ interface Props {
   offer: CallOffer;
   contactName: string | null;
   vip?: boolean;
+  /** The caller's IVR choices (the call's recorded path), when it came through a flow. */
+  ivrSteps?: string[];
   busy: "answer" | "decline" | null;
   error: string | null;
   onAnswer: () => void;
@@ -22,7 +25,7 @@ interface Props {
  * The offer: a modal named "Incoming call" that rings until it is answered, declined or taken
  * back. Focus starts on Answer; Escape does nothing (declining is always a deliberate click).
  */
-export function IncomingCallDialog({ offer, contactName, vip = false, busy, error, onAnswer, onDecline }: Props) {
+export function IncomingCallDialog({ offer, contactName, vip = false, ivrSteps = [], busy, error, onAnswer, onDecline }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const answerRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
@@ -82,6 +85,7 @@ export function IncomingCallDialog({ offer, contactName, vip = false, busy, erro
           </div>
         </dl>
         <p className="mt-2 text-xs text-slate-500">To {formatPhone(offer.toNumber)}</p>
+        {ivrSteps.length > 0 && <IvrSteps steps={ivrSteps} className="mt-3 justify-center text-left" />}
       </div>
       {error && (
         <div className="px-6 pt-4">

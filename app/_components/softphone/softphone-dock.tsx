@@ -80,7 +80,7 @@ function DockFrame({ selfId }: { selfId: string }) {
         </button>
       </header>
       <div hidden={!open} className="max-h-[calc(100dvh-12rem)] overflow-y-auto border-t border-slate-100 px-4 pb-4 pt-3">
-        {wrap ? <WrapUpForm call={call} wrap={sp.wrapUp} warning={sp.wrapWarning} until={sp.wrapUntil} /> : <DockCall selfId={selfId} />}
+        {wrap ? <WrapUpForm call={call} wrap={sp.wrapUp} warning={sp.wrapWarning} until={sp.wrapUntil} openTickets={sp.lookup.status === "ready" ? sp.lookup.data.openTickets : []} /> : <DockCall selfId={selfId} />}
         <div className="mt-3 flex justify-end">{workspaceLink}</div>
       </div>
     </section>

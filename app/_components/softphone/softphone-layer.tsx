@@ -26,6 +26,7 @@ export function SoftphoneLayer({ selfId }: { selfId: string }) {
           offer={offer}
           contactName={sp.contact?.name ?? null}
           vip={sp.contact?.tier === "vip"}
+          ivrSteps={sp.ivr.status === "ready" ? sp.ivr.steps : []}
           busy={sp.offers.busy}
           error={sp.offers.error}
           onAnswer={() => void sp.answer()}

@@ -8,6 +8,7 @@ import { otherParty, useCallRecord } from "./use-call-record";
 import { useCallerLookup } from "./use-caller-lookup";
 import { useConnection } from "./use-connection";
 import { useConsult } from "./use-consult";
+import { useIvrPath } from "./use-ivr-path";
 import { useOffer } from "./use-offer";
 import { type WorkspaceView, useWorkspace } from "./use-workspace";
 import { useWrapUp } from "./use-wrap-up";
@@ -36,6 +37,8 @@ export function useSoftphoneState(userId: string) {
   const phone = offers.offer?.fromNumber ?? (callId && record.call ? otherParty(record.call) : null);
   const lookup = useCallerLookup(phone);
   const contact = lookup.status === "ready" ? lookup.data.contact : null;
+  // The caller's IVR choices: from the offered call's record, then the call's own.
+  const ivr = useIvrPath(offers.offer?.callId ?? callId);
 
   const { finish: finishView, setAnswered, forceWrap } = ws;
   const { reload } = agent;
@@ -70,5 +73,5 @@ export function useSoftphoneState(userId: string) {
     [setAnswered],
   );
 
-  return { agent, offers, connection, view, record, controls, media, consult, phone, lookup, contact, wrapUp, wrapWarning, wrapUntil, answer, hangup, dial };
+  return { agent, offers, connection, view, record, controls, media, consult, phone, lookup, contact, ivr, wrapUp, wrapWarning, wrapUntil, answer, hangup, dial };
 }

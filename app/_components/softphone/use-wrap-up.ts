@@ -1,14 +1,22 @@
 "use client";
 import { useCallback, useState } from "react";
 import { api, errorMessage } from "@/app/_lib/api";
+import type { Ticket } from "@/app/_lib/tickets";
+import { appendCallNote } from "./call-note";
 import type { TicketDraft } from "./ticket-fields";
+import { ASSIGNEE_NONE, ASSIGNEE_UNCHANGED, type TicketUpdateDraft } from "./ticket-update-fields";
 
 export interface WrapUpDraft {
   dispositionId: string;
   notes: string;
   /** null until the agent touches the ticket part (its subject then defaults from the call). */
   ticket: TicketDraft | null;
+  /** null until the agent opens "Update an open ticket". */
+  ticketUpdate: TicketUpdateDraft | null;
 }
+
+/** What Finish sends about a ticket: a new one, one of the caller's open ones updated, or none. */
+export type TicketAction = { kind: "none" } | { kind: "create"; draft: TicketDraft } | { kind: "update"; draft: TicketUpdateDraft; callAt: string };
 
 export interface WrapUpHook {
   draft: WrapUpDraft;
@@ -17,7 +25,7 @@ export interface WrapUpHook {
   error: string | null;
   /** The wrap-up is saved (only a ticket that failed is left to send). */
   wrapped: boolean;
-  finish: (ticket: TicketDraft) => Promise<void>;
+  finish: (ticket: TicketAction) => Promise<void>;
 }
 
 interface Session {
@@ -27,13 +35,14 @@ interface Session {
   error: string | null;
 }
 
-const fresh = (callId: string | null): Session => ({ callId, draft: { dispositionId: "", notes: "", ticket: null }, wrapped: false, error: null });
+const fresh = (callId: string | null): Session => ({ callId, draft: { dispositionId: "", notes: "", ticket: null, ticketUpdate: null }, wrapped: false, error: null });
 
 /**
  * The wrap-up of `callId`, held by the softphone (not the form) so that what the agent typed
  * survives moving between pages until Finish. Finish: the wrap-up first (it makes the agent
- * Available), then the ticket if asked; when the ticket fails after the wrap-up saved, a retry
- * only sends the ticket.
+ * Available), then the ticket if asked (a new one, or the notes added to one of the caller's open
+ * tickets with its status, priority and assignee changed); when the ticket fails after the wrap-up
+ * saved, a retry only sends the ticket.
  */
 export function useWrapUp(callId: string | null, contactId: string | null, onDone: (callId: string) => void): WrapUpHook {
   const [stored, setStored] = useState<Session>(() => fresh(callId));
@@ -50,7 +59,7 @@ export function useWrapUp(callId: string | null, contactId: string | null, onDon
 
   const { draft, wrapped } = session;
   const finish = useCallback(
-    async (ticket: TicketDraft) => {
+    async (ticket: TicketAction) => {
       if (!callId) return;
       setBusy(true);
       const set = (p: Partial<Session>) => setStored((cur) => ({ ...(cur.callId === callId ? cur : fresh(callId)), ...p }));
@@ -62,15 +71,17 @@ export function useWrapUp(callId: string | null, contactId: string | null, onDon
           saved = true;
           set({ wrapped: true });
         }
-        if (ticket.open) {
+        if (ticket.kind === "create") {
           await api("/tickets", {
             method: "POST",
-            body: { subject: ticket.subject.trim(), description: draft.notes || undefined, status: "open", priority: ticket.priority, contactId: contactId ?? undefined, callId },
+            body: { subject: ticket.draft.subject.trim(), description: draft.notes || undefined, status: "open", priority: ticket.draft.priority, contactId: contactId ?? undefined, callId },
           });
+        } else if (ticket.kind === "update") {
+          await updateTicket(ticket.draft, { id: callId, at: ticket.callAt }, draft.notes);
         }
         onDone(callId);
       } catch (e) {
-        set({ error: saved ? `The wrap-up is saved, but the ticket was not created: ${errorMessage(e)}` : `Could not save the wrap-up: ${errorMessage(e)}` });
+        set({ error: saved ? `The wrap-up is saved, but the ticket was not ${ticket.kind === "update" ? "updated" : "created"}: ${errorMessage(e)}` : `Could not save the wrap-up: ${errorMessage(e)}` });
       } finally {
         setBusy(false);
       }
@@ -79,4 +90,22 @@ export function useWrapUp(callId: string | null, contactId: string | null, onDon
   );
 
   return { draft, update, busy, error: session.error, wrapped, finish };
+}
+
+/**
+ * Adds the call's notes to an open ticket (re-read first, so nothing written meanwhile is lost)
+ * and sets its status, priority and assignee; links the call when the ticket has none yet.
+ */
+async function updateTicket(d: TicketUpdateDraft, call: { id: string; at: string }, notes: string) {
+  const current = await api<Ticket>(`/tickets/${d.ticketId}`);
+  await api(`/tickets/${d.ticketId}`, {
+    method: "PATCH",
+    body: {
+      description: appendCallNote(current.description, call, notes),
+      status: d.status,
+      priority: d.priority,
+      ...(d.assigneeId === ASSIGNEE_UNCHANGED ? {} : { assigneeId: d.assigneeId === ASSIGNEE_NONE ? null : d.assigneeId }),
+      ...(current.callId ? {} : { callId: call.id }),
+    },
+  });
 }

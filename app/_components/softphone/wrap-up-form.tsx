@@ -5,7 +5,9 @@ import { SelectField, TextArea } from "../field";
 import { ErrorNotice } from "../states";
 import { formatClock, formatPhone } from "./format";
 import { TicketFields, type TicketDraft } from "./ticket-fields";
+import { TicketUpdateFields, type TicketUpdateDraft, draftFor } from "./ticket-update-fields";
 import { type CallView, otherParty } from "./use-call-record";
+import type { OpenTicket } from "./use-caller-lookup";
 import { useDispositions } from "./use-dispositions";
 import { useNow } from "./use-now";
 import type { WrapUpHook } from "./use-wrap-up";
@@ -18,22 +20,28 @@ interface Props {
   warning?: string | null;
   /** When the server ends after-call work by itself (the agent is Available again then). */
   until?: string | null;
+  /** The caller's open tickets (from the screen pop): the call can update one instead of creating one. */
+  openTickets?: OpenTicket[];
 }
 
-/** After-call work: a form named "Wrap-up" with Disposition, Notes, an optional ticket, and Finish. */
-export function WrapUpForm({ call, wrap, warning, until }: Props) {
+/** After-call work: a form named "Wrap-up" with Disposition, Notes, an optional ticket (new or updated), and Finish. */
+export function WrapUpForm({ call, wrap, warning, until, openTickets = [] }: Props) {
   const titleId = useId();
   const { dispositions, loading, error: listError } = useDispositions();
   const { busy, error, wrapped, finish, draft, update } = wrap;
   const { dispositionId, notes } = draft;
   const ticket: TicketDraft = draft.ticket ?? { open: false, subject: call ? `Call with ${formatPhone(otherParty(call))}` : "Follow-up", priority: "normal" };
+  const chosen = draft.ticketUpdate && openTickets.some((t) => t.id === draft.ticketUpdate?.ticketId) ? draft.ticketUpdate : null;
+  const ticketUpdate: TicketUpdateDraft = chosen ?? draftFor(openTickets[0], false);
+  const updating = ticketUpdate.open && openTickets.length > 0;
   const now = useNow(1000, !!until);
   const left = until ? Math.ceil((Date.parse(until) - now) / 1000) : null;
   const talk = call?.answeredAt && call.endedAt ? (Date.parse(call.endedAt) - Date.parse(call.answeredAt)) / 1000 : null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void finish(ticket);
+    if (updating) void finish({ kind: "update", draft: ticketUpdate, callAt: call?.answeredAt ?? call?.endedAt ?? new Date().toISOString() });
+    else void finish(ticket.open ? { kind: "create", draft: ticket } : { kind: "none" });
   };
 
   return (
@@ -61,7 +69,9 @@ export function WrapUpForm({ call, wrap, warning, until }: Props) {
         ))}
       </SelectField>
       <TextArea label="Notes" value={notes} onChange={(e) => update({ notes: e.target.value })} maxLength={5000} rows={4} disabled={wrapped} placeholder="What was the call about? What was promised?" />
-      <TicketFields draft={ticket} onChange={(t) => update({ ticket: t })} />
+      {/* Create and update exclude each other: opening one closes the other. */}
+      <TicketFields draft={{ ...ticket, open: ticket.open && !updating }} onChange={(t) => update(t.open ? { ticket: t, ticketUpdate: { ...ticketUpdate, open: false } } : { ticket: t })} />
+      {openTickets.length > 0 && <TicketUpdateFields draft={ticketUpdate} tickets={openTickets} onChange={(u) => update(u.open ? { ticketUpdate: u, ticket: { ...ticket, open: false } } : { ticketUpdate: u })} />}
       {error && <ErrorNotice message={error} />}
       <Button type="submit" busy={busy} className="w-full">
         Finish

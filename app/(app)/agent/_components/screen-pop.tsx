@@ -2,12 +2,14 @@ import { Card } from "@/app/_components/card";
 import { Loading } from "@/app/_components/states";
 import { CallerCard } from "./caller-card";
 import { CrmCard } from "./crm-card";
+import { IvrChoices } from "./ivr-choices";
 import { OpenTickets } from "./open-tickets";
 import { PastCalls } from "./past-calls";
 import type { LookupState } from "@/app/_components/softphone/use-caller-lookup";
+import type { IvrPathState } from "@/app/_components/softphone/use-ivr-path";
 
-/** The right column: who is calling, their past calls and open tickets, from the moment of the offer. */
-export function ScreenPop({ phone, lookup }: { phone: string | null; lookup: LookupState }) {
+/** The right column: who is calling, their IVR choices, past calls and open tickets, from the moment of the offer. */
+export function ScreenPop({ phone, lookup, ivr }: { phone: string | null; lookup: LookupState; ivr: IvrPathState }) {
   if (!phone) {
     return (
       <Card title="Caller" description="The caller's contact, past calls and tickets pop up here when a call is offered.">
@@ -25,6 +27,7 @@ export function ScreenPop({ phone, lookup }: { phone: string | null; lookup: Loo
     return (
       <Card title="Caller">
         <Loading label="Looking up the caller…" />
+        <IvrChoices ivr={ivr} />
       </Card>
     );
   }
@@ -32,6 +35,7 @@ export function ScreenPop({ phone, lookup }: { phone: string | null; lookup: Loo
     return (
       <Card title="Caller">
         <CallerCard phone={phone} contact={null} unavailable />
+        <IvrChoices ivr={ivr} />
       </Card>
     );
   }
@@ -41,6 +45,7 @@ export function ScreenPop({ phone, lookup }: { phone: string | null; lookup: Loo
       <Card title="Caller">
         <CallerCard phone={phone} contact={contact} />
         {crm && <CrmCard crm={crm} />}
+        <IvrChoices ivr={ivr} />
       </Card>
       <div className="grid gap-6 xl:grid-cols-2">
         <Card title="Past calls">
