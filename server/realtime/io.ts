@@ -89,11 +89,15 @@ export async function attachRealtime(
     on(ev: string, listener: (m: ForwardedVerb, ack: (r: ForwardReply) => void) => void): void;
     on(ev: string, listener: (userId: string, event: UserEvent) => void): void;
   };
+  // The in-memory adapter (one node) has no server-side events: it would only print a warning.
+  const clustered = Boolean(opts.redisUrl);
   const bus: ForwardBus = {
-    clustered: Boolean(opts.redisUrl),
-    emit: (message) => new Promise((resolve) => cluster.serverSideEmit(FORWARD_EVENT, message, (_err, replies) => resolve(replies ?? []))),
+    clustered,
+    emit: (message) => (clustered ? new Promise((resolve) => cluster.serverSideEmit(FORWARD_EVENT, message, (_err, replies) => resolve(replies ?? []))) : Promise.resolve([])),
     serve: (handler) => cluster.on(FORWARD_EVENT, (message: ForwardedVerb, ack: (r: ForwardReply) => void) => void handler(message).then(ack)),
-    publish: (userId, event) => cluster.serverSideEmit(USER_EVENT, userId, event),
+    publish: (userId, event) => {
+      if (clustered) cluster.serverSideEmit(USER_EVENT, userId, event);
+    },
     subscribe: (handler) => cluster.on(USER_EVENT, (userId: string, event: UserEvent) => handler(userId, event)),
   };
 

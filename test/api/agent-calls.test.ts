@@ -6,7 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import { io as connect, type Socket } from "socket.io-client";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { trunks } from "@/db/schema";
 import { killSipps, runSipp } from "@/media/sip/testing-sipp";
 import { type Baresip, startBaresip } from "../peers/baresip";
@@ -28,6 +28,13 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => server?.close());
+
+// One node (no Redis): offers must not be published to other nodes (the in-memory adapter warns on every try).
+const warnings = vi.spyOn(console, "warn");
+afterAll(() => {
+  expect(warnings.mock.calls.filter((c) => String(c[0]).includes("serverSideEmit"))).toEqual([]);
+  warnings.mockRestore();
+});
 
 const sockets: Socket[] = [];
 let caller: Baresip | undefined;
