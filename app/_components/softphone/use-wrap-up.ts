@@ -23,8 +23,10 @@ export interface WrapUpHook {
   update: (patch: Partial<WrapUpDraft>) => void;
   busy: boolean;
   error: string | null;
-  /** The wrap-up is saved (only a ticket that failed is left to send). */
+  /** The wrap-up is saved. */
   wrapped: boolean;
+  /** The ticket part is saved (a retry sends only the wrap-up). */
+  ticketSent: boolean;
   finish: (ticket: TicketAction) => Promise<void>;
 }
 
@@ -32,17 +34,19 @@ interface Session {
   callId: string | null;
   draft: WrapUpDraft;
   wrapped: boolean;
+  ticketSent: boolean;
   error: string | null;
 }
 
-const fresh = (callId: string | null): Session => ({ callId, draft: { dispositionId: "", notes: "", ticket: null, ticketUpdate: null }, wrapped: false, error: null });
+const fresh = (callId: string | null): Session => ({ callId, draft: { dispositionId: "", notes: "", ticket: null, ticketUpdate: null }, wrapped: false, ticketSent: false, error: null });
 
 /**
  * The wrap-up of `callId`, held by the softphone (not the form) so that what the agent typed
- * survives moving between pages until Finish. Finish: the wrap-up first (it makes the agent
- * Available), then the ticket if asked (a new one, or the notes added to one of the caller's open
- * tickets with its status, priority and assignee changed); when the ticket fails after the wrap-up
- * saved, a retry only sends the ticket.
+ * survives moving between pages until Finish. Finish: the ticket first if asked (a new one, or
+ * the notes added to one of the caller's open tickets with its status, priority and assignee
+ * changed), then the wrap-up, which makes the agent Available and closes the form: so the form
+ * is still there to show a ticket that failed. Once the ticket is saved, a retry sends only the
+ * wrap-up.
  */
 export function useWrapUp(callId: string | null, contactId: string | null, onDone: (callId: string) => void): WrapUpHook {
   const [stored, setStored] = useState<Session>(() => fresh(callId));
@@ -57,39 +61,43 @@ export function useWrapUp(callId: string | null, contactId: string | null, onDon
     [callId],
   );
 
-  const { draft, wrapped } = session;
+  const { draft, wrapped, ticketSent } = session;
   const finish = useCallback(
     async (ticket: TicketAction) => {
       if (!callId) return;
       setBusy(true);
       const set = (p: Partial<Session>) => setStored((cur) => ({ ...(cur.callId === callId ? cur : fresh(callId)), ...p }));
       set({ error: null });
-      let saved = wrapped;
+      let sent = ticketSent;
       try {
-        if (!saved) {
-          await api(`/calls/${callId}/wrap-up`, { method: "POST", body: { dispositionId: draft.dispositionId || null, notes: draft.notes } });
-          saved = true;
-          set({ wrapped: true });
-        }
-        if (ticket.kind === "create") {
+        if (!sent && ticket.kind === "create") {
           await api("/tickets", {
             method: "POST",
             body: { subject: ticket.draft.subject.trim(), description: draft.notes || undefined, status: "open", priority: ticket.draft.priority, contactId: contactId ?? undefined, callId },
           });
-        } else if (ticket.kind === "update") {
+        } else if (!sent && ticket.kind === "update") {
           await updateTicket(ticket.draft, { id: callId, at: ticket.callAt }, draft.notes);
+        }
+        if (ticket.kind !== "none" && !sent) {
+          sent = true;
+          set({ ticketSent: true });
+        }
+        if (!wrapped) {
+          await api(`/calls/${callId}/wrap-up`, { method: "POST", body: { dispositionId: draft.dispositionId || null, notes: draft.notes } });
+          set({ wrapped: true });
         }
         onDone(callId);
       } catch (e) {
-        set({ error: saved ? `The wrap-up is saved, but the ticket was not ${ticket.kind === "update" ? "updated" : "created"}: ${errorMessage(e)}` : `Could not save the wrap-up: ${errorMessage(e)}` });
+        const what = ticket.kind === "update" ? "updated" : "created";
+        set({ error: sent || ticket.kind === "none" ? `Could not save the wrap-up: ${errorMessage(e)}` : `The ticket was not ${what}: ${errorMessage(e)}. Try again, or untick it to finish without it.` });
       } finally {
         setBusy(false);
       }
     },
-    [callId, contactId, onDone, wrapped, draft],
+    [callId, contactId, onDone, wrapped, ticketSent, draft],
   );
 
-  return { draft, update, busy, error: session.error, wrapped, finish };
+  return { draft, update, busy, error: session.error, wrapped, ticketSent, finish };
 }
 
 /**

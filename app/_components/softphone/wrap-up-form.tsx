@@ -69,9 +69,17 @@ export function WrapUpForm({ call, wrap, warning, until, openTickets = [] }: Pro
         ))}
       </SelectField>
       <TextArea label="Notes" value={notes} onChange={(e) => update({ notes: e.target.value })} maxLength={5000} rows={4} disabled={wrapped} placeholder="What was the call about? What was promised?" />
-      {/* Create and update exclude each other: opening one closes the other. */}
-      <TicketFields draft={{ ...ticket, open: ticket.open && !updating }} onChange={(t) => update(t.open ? { ticket: t, ticketUpdate: { ...ticketUpdate, open: false } } : { ticket: t })} />
-      {openTickets.length > 0 && <TicketUpdateFields draft={ticketUpdate} tickets={openTickets} onChange={(u) => update(u.open ? { ticketUpdate: u, ticket: { ...ticket, open: false } } : { ticketUpdate: u })} />}
+      {wrap.ticketSent ? (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+          The ticket is saved.
+        </p>
+      ) : (
+        <>
+          {/* Create and update exclude each other: opening one closes the other. */}
+          <TicketFields draft={{ ...ticket, open: ticket.open && !updating }} onChange={(t) => update(t.open ? { ticket: t, ticketUpdate: { ...ticketUpdate, open: false } } : { ticket: t })} />
+          {openTickets.length > 0 && <TicketUpdateFields draft={ticketUpdate} tickets={openTickets} onChange={(u) => update(u.open ? { ticketUpdate: u, ticket: { ...ticket, open: false } } : { ticketUpdate: u })} />}
+        </>
+      )}
       {error && <ErrorNotice message={error} />}
       <Button type="submit" busy={busy} className="w-full">
         Finish
