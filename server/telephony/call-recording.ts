@@ -31,9 +31,11 @@ export function createCallRecording(deps: Deps, media: MediaPlane) {
   /** Both parties to a stereo WAV while the call runs, when the tenant records calls. */
   async function startRecording(entry: LiveCallEntry) {
     const ctx = systemCtx(deps, entry.tenantId);
-    if (!(await settings.get({ ctx })).recordingEnabled) return;
+    const switches = await settings.get({ ctx });
+    if (!switches.recordingEnabled) return;
     const call = media.getCall(entry.callId);
     if (!call || entry.recording) return;
+    entry.transcribe = switches.transcriptionEnabled;
     entry.recording = call.record(recordingPaths(deps, entry.tenantId, entry.callId).plain);
     entry.speech = call.trackSpeech();
   }
@@ -58,7 +60,7 @@ export function createCallRecording(deps: Deps, media: MediaPlane) {
     entry.speech = undefined;
     const result = await rec.stop();
     const audioStats = speech ? callStats(speech, entry.callerLegId) : null;
-    await recordings.store({ ctx: systemCtx(deps, entry.tenantId), input: { callId: entry.callId, durationMs: result.durationMs, pausedMs: result.pausedMs, audioStats } });
+    await recordings.store({ ctx: systemCtx(deps, entry.tenantId), input: { callId: entry.callId, durationMs: result.durationMs, pausedMs: result.pausedMs, audioStats, transcribe: entry.transcribe } });
   }
 
   /**

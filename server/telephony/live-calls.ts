@@ -26,6 +26,8 @@ export interface LiveCallEntry {
   stopMusic?: () => void;
   /** The call's recorder while it runs (paused while a caller reads out card digits). */
   recording?: RecordingHandle;
+  /** The tenant transcribes its calls (read with the recording switch when the recording started). */
+  transcribe?: boolean;
   /** Supervisors listening, whispering or barging in, by user id (monitor.ts). */
   monitors?: Map<string, MonitorSeat>;
   /** Live voice activity of every leg while the call is recorded. */

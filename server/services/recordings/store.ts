@@ -6,7 +6,7 @@ import { enqueueIfEnabled } from "../transcripts/internal";
 import { recordingPaths } from "./internal";
 
 /** Seals a finished recording under the tenant's key, attaches it to the call, removes the plain file. */
-export async function store({ ctx, input }: { ctx: Ctx; input: { callId: string; durationMs: number; pausedMs?: number; audioStats?: Record<string, number> | null } }) {
+export async function store({ ctx, input }: { ctx: Ctx; input: { callId: string; durationMs: number; pausedMs?: number; audioStats?: Record<string, number> | null; transcribe?: boolean } }) {
   const paths = recordingPaths(ctx.deps, ctx.tenantId, input.callId);
   if (!existsSync(paths.plain)) return null;
   const audioStats = input.audioStats ?? null;
@@ -19,6 +19,8 @@ export async function store({ ctx, input }: { ctx: Ctx; input: { callId: string;
     throw e;
   }
   rmSync(paths.plain, { force: true });
-  await enqueueIfEnabled(ctx, input.callId);
+  // The tenant's switch decides (read again by the insert); `transcribe: false` (it was off when the
+  // call started) spares the statement on the call path.
+  if (input.transcribe !== false) await enqueueIfEnabled(ctx, input.callId);
   return paths.relativeSealed;
 }
