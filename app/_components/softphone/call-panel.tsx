@@ -99,11 +99,7 @@ export function CallPanel({ call, contactName, controls, media, consult, onHangu
           callId={call.id}
           selfId={selfId}
           onClose={() => setTransferOpen(false)}
-          onConsulting={() => setTransferOpen(false)}
-          onTransferred={() => {
-            setTransferOpen(false);
-            onTransferred();
-          }}
+          onTransferred={onTransferred}
         />
       )}
     </section>

@@ -68,11 +68,7 @@ export function DockCall({ selfId }: { selfId: string }) {
           callId={call.id}
           selfId={selfId}
           onClose={() => setTransferOpen(false)}
-          onConsulting={() => setTransferOpen(false)}
-          onTransferred={() => {
-            setTransferOpen(false);
-            void sp.agent.reload();
-          }}
+          onTransferred={() => void sp.agent.reload()}
         />
       )}
     </div>

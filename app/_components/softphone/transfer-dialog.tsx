@@ -17,15 +17,14 @@ interface Props {
   onClose: () => void;
   /** The caller is on their way: the agent moves on to the wrap-up. */
   onTransferred: () => void;
-  /** A warm transfer started: the agent talks to the other party first (the consult bar shows it). */
-  onConsulting: () => void;
 }
 
 /**
  * Blind transfer to a queue, an agent or a number (`call:transfer`), or warm: consult an agent or
- * a number first while the caller waits (`call:consult`).
+ * a number first while the caller waits (`call:consult`). It closes itself once either started
+ * (a consult then shows in the consult bar).
  */
-export function TransferDialog({ open, callId, selfId, onClose, onTransferred, onConsulting }: Props) {
+export function TransferDialog({ open, callId, selfId, onClose, onTransferred }: Props) {
   const [target, setTarget] = useState<Target>("queue");
   const [mode, setMode] = useState<"blind" | "warm">("blind");
   const warm = mode === "warm" && target !== "queue";
@@ -45,9 +44,10 @@ export function TransferDialog({ open, callId, selfId, onClose, onTransferred, o
     try {
       if (warm) {
         await emitVerb("call:consult", { callId, to: to.type === "number" ? to : { type: "agent", id: choice } });
-        onConsulting();
+        close();
       } else {
         await emitVerb("call:transfer", { callId, to });
+        close();
         onTransferred();
       }
     } catch (err) {
