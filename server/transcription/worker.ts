@@ -11,6 +11,7 @@ import { parseWav, type Wav } from "@/media/rtp/wav";
 import { transcripts, type TranscriptSegment } from "@/db/schema";
 import { type Deps, inTransaction, systemCtx } from "../context";
 import { isAppError } from "../errors";
+import { startRounds } from "../jobs/rounds";
 import { logError } from "../log";
 import { maskForLog, maskPii } from "../privacy/mask";
 import { noteOnCall } from "../services/calls/internal";
@@ -125,27 +126,12 @@ export async function transcribeDue(deps: Deps, stt: SpeechToText, opts: Transcr
  * through them one at a time. `close()` stops the engine mid-job; that job is due again.
  */
 export function startTranscription(deps: Deps, stt: SpeechToText, opts: TranscriptionOptions & { intervalMs?: number } = {}) {
-  const stop = new AbortController();
-  const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
-  let round: Promise<void> | null = null;
-  const tick = () => {
-    if (round || signal.aborted) return;
-    round = (async () => {
+  return startRounds({
+    intervalMs: opts.intervalMs ?? 5_000,
+    signal: opts.signal,
+    onError: (e) => logError("transcription", "round failed", e),
+    async round(signal) {
       while (!signal.aborted && (await transcribeDue(deps, stt, { ...opts, signal })));
-    })()
-      .catch((e: unknown) => logError("transcription", "round failed", e))
-      .finally(() => {
-        round = null;
-      });
-  };
-  const timer = setInterval(tick, opts.intervalMs ?? 5_000);
-  timer.unref();
-  return {
-    kick: tick,
-    async close() {
-      clearInterval(timer);
-      stop.abort();
-      await round;
     },
-  };
+  });
 }

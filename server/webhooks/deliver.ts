@@ -4,6 +4,7 @@ import type { Deps } from "../context";
 import { unseal } from "../crypto/sealed";
 import { postOnce } from "./post";
 import { signatureHeader } from "./signature";
+import { startRounds } from "../jobs/rounds";
 import { logError } from "../log";
 
 export { verifySignature } from "./signature";
@@ -135,29 +136,15 @@ async function post(url: string, body: string, headers: Record<string, string>, 
  * full. `close()` stops it, aborting requests in flight, and waits for the round to finish.
  */
 export function startWebhookDelivery(deps: Deps, opts: DeliveryOptions & { intervalMs?: number } = {}): { close(): Promise<void> } {
-  const stop = new AbortController();
-  const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
-  let round: Promise<void> | null = null;
-  const run = async () => {
-    let claimed: number;
-    do claimed = await deliverDue(deps, { ...opts, signal });
-    while (!signal.aborted && claimed >= (opts.batchSize ?? 20));
-  };
-  const tick = () => {
-    if (round) return;
-    round = run()
-      .catch((e: unknown) => logError("webhooks", "delivery round failed", e))
-      .finally(() => {
-        round = null;
-      });
-  };
-  const timer = setInterval(tick, opts.intervalMs ?? 1_000);
-  timer.unref();
-  return {
-    async close() {
-      clearInterval(timer);
-      stop.abort();
-      await round;
+  const { close } = startRounds({
+    intervalMs: opts.intervalMs ?? 1_000,
+    signal: opts.signal,
+    onError: (e) => logError("webhooks", "delivery round failed", e),
+    async round(signal) {
+      let claimed: number;
+      do claimed = await deliverDue(deps, { ...opts, signal });
+      while (!signal.aborted && claimed >= (opts.batchSize ?? 20));
     },
-  };
+  });
+  return { close };
 }
