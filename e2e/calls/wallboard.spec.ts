@@ -131,6 +131,8 @@ test("a supervisor listens to a live call, whispers to the agent, then barges in
     await expect(bar).toContainText("Audio connected", { timeout: 15_000 });
     // Listen: the supervisor hears the caller and the agent; the agent does not hear the supervisor.
     await expect.poll(async () => (await bandsInBrowser(sup, [1000, 440])).every((p) => p > 0), { timeout: 15_000 }).toBe(true);
+    // The agent now hears the call through the mixer: still the caller, and not the supervisor.
+    await expect.poll(async () => (await bandsInBrowser(page, [1000]))[0] ?? 0, { timeout: 15_000 }).toBeGreaterThan(0);
     const listening = [Date.now(), 0];
     expect(await agentHears()).toBeLessThan(0.02);
     await page.waitForTimeout(1500);

@@ -57,16 +57,28 @@ export function useCallMedia(callId: string | null): CallMediaHook {
   const [attempt, setAttempt] = useState(0);
   const media = useRef<AgentMedia | null>(null);
   const consumed = useRef(new Set<string>());
+  /** Streams announced while the audio was still starting: consumed once it has started. */
+  const early = useRef<ConsumerOptions[]>([]);
 
-  // Streams the server adds later (a prompt, music, a conference mix) are consumed as they come.
-  useTenantEvent("media:consumer", (c) => {
-    const m = media.current;
-    if (!m || c.callId !== callId || consumed.current.has(c.id)) return;
+  const consumeLater = useCallback((m: AgentMedia, c: ConsumerOptions) => {
+    if (consumed.current.has(c.id)) return;
     consumed.current.add(c.id);
-    m.consume({ id: c.id, producerId: c.producerId, kind: "audio", rtpParameters: c.rtpParameters as ConsumerOptions["rtpParameters"] }).then(
+    m.consume(c).then(
       (track) => setRemote((cur) => new MediaStream([...(cur?.getTracks() ?? []), track])),
       (e: unknown) => setError(mediaErrorMessage(e)),
     );
+  }, []);
+
+  // Streams the server adds later (a prompt, music, a conference mix) are consumed as they come.
+  // One that comes while the audio is still starting (after the server listed the streams to
+  // consume, before the browser finished consuming them) waits for it: dropped, the agent would
+  // hear nothing once the call is mixed (a supervisor joins, a conference).
+  useTenantEvent("media:consumer", (c) => {
+    if (c.callId !== callId) return;
+    const options: ConsumerOptions = { id: c.id, producerId: c.producerId, kind: "audio", rtpParameters: c.rtpParameters as ConsumerOptions["rtpParameters"] };
+    const m = media.current;
+    if (m) consumeLater(m, options);
+    else early.current.push(options);
   });
 
   useEffect(() => {
@@ -83,11 +95,13 @@ export function useCallMedia(callId: string | null): CallMediaHook {
       // mediasoup-client touches browser globals: load it only in the browser, when a call starts.
       const { startAgentMedia } = await import("@/media/client/agent-media");
       consumed.current = new Set();
+      early.current = [];
       const m = await startAgentMedia(socketSignal(callId, consumed.current));
       if (closed) return m.close();
       media.current = m;
       setRemote(new MediaStream(m.remoteTracks));
       setStatus("connected");
+      for (const c of early.current.splice(0)) consumeLater(m, c);
     };
     // Started on the next tick: an effect undone at once (React's dev double run) never signals.
     const timer = setTimeout(() => {
@@ -104,7 +118,7 @@ export function useCallMedia(callId: string | null): CallMediaHook {
       media.current?.close();
       media.current = null;
     };
-  }, [callId, attempt]);
+  }, [callId, attempt, consumeLater]);
 
   const toggleMute = useCallback(() => {
     const next = !muted;
