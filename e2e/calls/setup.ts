@@ -133,6 +133,34 @@ export function toneShare(pcm: Int16Array, hz: number): number {
 }
 
 /**
+ * What a phone heard between two stretches of the steady `hz` tone (an agent's voice): the audio
+ * after the first second-long run of it and before the last one. For phases told apart by what
+ * they sound like, not by the clock: a phone's recording has gaps where no packet came (the
+ * mixer skips frames when the event loop stalls), so wall-clock times drift from its samples.
+ * Empty when the tone never stopped (or never came back).
+ */
+export function betweenTone(pcm: Int16Array, hz: number): Int16Array {
+  const slice = 2000; // 250 ms
+  const isTone = (i: number) => Math.abs(dominantFrequency(pcm.subarray(i * slice, (i + 1) * slice)).hz - hz) <= 20;
+  const n = Math.floor(pcm.length / slice);
+  const runs: Array<[number, number]> = [];
+  for (let i = 0; i < n; ) {
+    if (!isTone(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && isTone(j)) j++;
+    if (j - i >= 4) runs.push([i, j]);
+    i = j;
+  }
+  const first = runs[0];
+  const last = runs.at(-1);
+  if (!first || !last || first === last) return new Int16Array(0);
+  return pcm.subarray(first[1] * slice, last[0] * slice);
+}
+
+/**
  * The agent transfers the call in the Transfer dialog: to the first other agent or to a number,
  * blind ("Transfer call") or warm ("Consult": the consult bar follows).
  */
