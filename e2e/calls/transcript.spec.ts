@@ -53,7 +53,7 @@ async function speakingCall(page: Page, number: string) {
 }
 
 test("a recorded call is transcribed: the caller's words on the call's page, playable and searchable", async ({ page, baseURL }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const cc = await callCenter(page, baseURL ?? "");
 
   // The admin turns transcription on next to the recording switch.
@@ -80,8 +80,13 @@ test("a recorded call is transcribed: the caller's words on the call's page, pla
   const section = page.getByRole("region", { name: "Transcript" });
   const utterances = section.getByRole("list", { name: "Utterances" }).getByRole("listitem");
   const said = utterances.filter({ hasText: /go forward/i });
-  await expect(said.first()).toBeVisible({ timeout: 90_000 });
+  // Followed through the API too, so that a failure says where the job stands (its status, its
+  // attempts, its error, what it heard).
+  const job = async () => JSON.stringify(await cc.api.get(`/api/v1/calls/${id}/transcript`));
+  await expect.poll(job, { timeout: 150_000, intervals: [2000] }).toMatch(/"status":"(done|failed)"/);
   test.info().annotations.push({ type: "transcript", description: `done ${Math.round((Date.now() - started) / 1000)} s after the call's page opened` });
+  expect(await job()).toMatch(/"status":"done".*go forward/i);
+  await expect(said.first()).toBeVisible({ timeout: 10_000 });
   await expect(section.getByText("Transcribing…")).toBeHidden();
   await expect(said.first()).toContainText("Caller");
   await expect(section).toContainText(/PocketSphinx · (American English|English)/);
@@ -127,7 +132,7 @@ test("a recorded call is transcribed: the caller's words on the call's page, pla
 });
 
 test("a call recorded while transcription was off is transcribed when a supervisor asks", async ({ page, baseURL }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const cc = await callCenter(page, baseURL ?? "");
   await speakingCall(page, cc.number);
   const { id } = await latestCall(cc.api);
