@@ -25,7 +25,11 @@ export async function createSipGateway(o: SipGatewayOptions): Promise<SipGateway
   loggerFactory.builtinEnabled = false;
   loggerFactory.level = Core.Levels.error;
   loggerFactory.connector = (level, category, _label, content) => {
-    if (level === "error" || level === "warn") log(level, `sip.js ${category}: ${String(content)}`);
+    if (level !== "error" && level !== "warn") return;
+    // An unanswered request reaches its sender as a 408, which decides what it means (a trunk's
+    // OPTIONS: the trunk is down, said once; an INVITE: the call failed, on its record).
+    if (String(content).includes("Generating internal 408")) return;
+    log(level, `sip.js ${category}: ${String(content)}`);
   };
   const sipIp = o.publicIp ?? o.host;
   let respondingTo = "";
