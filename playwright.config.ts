@@ -57,7 +57,7 @@ export default defineConfig({
     ...(process.env.SHOTS ? [{ name: "shots", testDir: "e2e/shots" }] : []),
   ],
   webServer: {
-    command: "npx tsx server/main.ts",
+    command: "npx tsx e2e/serve.ts",
     url: `${baseURL}/readyz`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -68,7 +68,8 @@ export default defineConfig({
       HOST: "127.0.0.1",
       PORT: String(port),
       DATA_DIR: dataDir,
-      ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
+      // With TEST_DATABASE_URL, e2e/serve.ts gives the server a fresh database on that server.
+      ...(process.env.TEST_DATABASE_URL ? { TEST_DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
       // Every test signs up its own tenant from 127.0.0.1.
       SIGNUP_LIMIT_PER_HOUR: "10000",
       LOGIN_LIMIT_PER_MINUTE: "10000",
