@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
@@ -195,8 +196,12 @@ export async function createApp({ env, database, dev = false, log = logInfo }: A
  * after a restart (so the new process ends what the old one left open) and different for two
  * nodes on one host (they cannot share a port). A random port (0) falls back to the process id.
  */
+/**
+ * host:sip<port>, so that a restart finds the calls its previous run left open. Without a fixed
+ * SIP port a run has a name of its own (servers sharing a process, as tests run them, too).
+ */
 function defaultNodeId(env: Env): string {
-  return `${hostname()}:${env.TELEPHONY === "on" && env.SIP_PORT !== 0 ? `sip${env.SIP_PORT}` : `pid${process.pid}`}`;
+  return `${hostname()}:${env.TELEPHONY === "on" && env.SIP_PORT !== 0 ? `sip${env.SIP_PORT}` : `pid${process.pid}-${randomBytes(3).toString("hex")}`}`;
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string) {

@@ -37,8 +37,10 @@ export const envSchema = z
     WEBHOOKS_ALLOW_PRIVATE: z.enum(["on", "off"]).default("off"),
     /** On stop, how long live calls may go on (new ones get 503) before they are ended. */
     DRAIN_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
-    /** This node's name in call records; defaults to host:pid. */
+    /** This node's name in call records; defaults to host:SIP port (a restart finds the calls its previous run left open). */
     NODE_ID: z.string().min(1).max(100).optional(),
+    /** A node whose database heartbeat is silent this long is declared lost by the others, which end its calls. */
+    NODE_LOST_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
     /** TURN servers handed to browsers: comma-separated turn:/turns: URLs, with one username/credential. */
     TURN_URLS: z
       .string()

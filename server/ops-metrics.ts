@@ -4,9 +4,9 @@
  * progress, agents by state, transcripts and webhook deliveries waiting). Each database figure
  * is one grouped query over a partial or status index; labels stay few (no tenant ids).
  */
-import { count, eq, inArray, ne } from "drizzle-orm";
+import { count, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import { Gauge, type Registry } from "prom-client";
-import { agentStates, calls, transcripts, webhookDeliveries } from "@/db/schema";
+import { agentStates, calls, nodes, transcripts, webhookDeliveries } from "@/db/schema";
 import type { Deps } from "./context";
 import { logError } from "./log";
 import type { MediaPlaneStats } from "@/media/protocol";
@@ -63,6 +63,10 @@ export function registerOpsMetrics(registry: Registry, src: OpsSources): void {
   gauge(registry, "hotline_transcripts", "Transcripts waiting, being made, or given up", ["status"], async (g) => {
     const rows = await db.select({ key: transcripts.status, n: count() }).from(transcripts).where(inArray(transcripts.status, [...WAITING])).groupBy(transcripts.status);
     byLabel(g, "status", WAITING, rows);
+  });
+  gauge(registry, "hotline_nodes", "Nodes taking calls whose heartbeat is current (each within its NODE_LOST_SECONDS)", [], async (g) => {
+    const [row] = await db.select({ n: count() }).from(nodes).where(gte(nodes.seenAt, sql`now() - make_interval(secs => ${nodes.lostAfterSec})`));
+    g.set(row?.n ?? 0);
   });
   gauge(registry, "hotline_webhook_deliveries_pending", "Webhook deliveries not yet delivered or given up", [], async (g) => {
     const [row] = await db.select({ n: count() }).from(webhookDeliveries).where(eq(webhookDeliveries.status, "pending"));

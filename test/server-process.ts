@@ -59,7 +59,7 @@ export async function serverProcessEnv(dataDir: string, extra: Record<string, st
 
 /** Stops it (SIGTERM, or SIGKILL) and waits for it to exit. */
 export async function stopServerProcess(p: ServerProcess | undefined, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
-  if (!p || p.proc.exitCode !== null) return;
+  if (!p || p.proc.exitCode !== null || p.proc.signalCode !== null) return; // exited, or killed by a signal
   const exited = new Promise((r) => p.proc.once("exit", r));
   p.proc.kill(signal);
   await exited;

@@ -13,3 +13,4 @@ export * from "./flows";
 export * from "./integrations";
 export * from "./quality";
 export * from "./transcripts";
+export * from "./nodes";

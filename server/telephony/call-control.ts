@@ -297,6 +297,11 @@ export function createCallControl(c: CallControlDeps) {
         await hangupCall(due.tenantId, due.id, due.action === "callback" ? "callback_requested" : "max_wait");
       }
     },
+    /** Live calls whose records another node ended (it had declared this node lost) end here too. */
+    async endEndedElsewhere() {
+      const ended = await calls.endedAmong(deps, live.all().map((e) => e.callId));
+      for (const entry of live.all()) if (ended.has(entry.callId)) await hangupCall(entry.tenantId, entry.callId, "node_lost").catch((e: unknown) => c.log("end a call ended elsewhere", e));
+    },
     /** Graceful drain: every live call on this node is ended with BYE and recorded, and every recording stored. */
     async shutdown() {
       for (const entry of live.all()) await hangupCall(entry.tenantId, entry.callId, "shutdown").catch((e: unknown) => c.log("shutdown", e));

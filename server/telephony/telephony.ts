@@ -19,6 +19,7 @@ import { createInboundRouter } from "./inbound-router";
 import { LiveCalls } from "./live-calls";
 import { mediaTools } from "./media-tools";
 import { startTrunkHealth } from "./trunk-health";
+import { startNodeLiveness } from "../jobs/node-liveness";
 import { logError as logErrorIn } from "../log";
 import type { ForwardBus } from "../realtime/forward";
 
@@ -102,6 +103,14 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
   };
   const announcer = startAnnouncer({ deps, live, tools, speech, log: logError });
   const health = startTrunkHealth(deps, (target) => sip.ping(target), { log: logError });
+  const liveness = await startNodeLiveness(deps, {
+    lostAfterSec: env.NODE_LOST_SECONDS,
+    onDeclaredLost: async () => {
+      logError(`another node declared this node (${deps.nodeId}) lost and ended its calls: its database heartbeats stopped for ${env.NODE_LOST_SECONDS} s`);
+      await control.endEndedElsewhere();
+    },
+    log: (msg, e) => (e === undefined ? log(msg) : logError(msg, e)),
+  });
   const maxWait = setInterval(() => void control.checkMaxWait().catch((e: unknown) => logError("max wait", e)), 1000);
   maxWait.unref();
   log(`SIP on ${env.SIP_HOST}:${sip.port} (UDP and TCP), RTP ${env.RTC_MIN_PORT}-${env.RTC_MAX_PORT}`);
@@ -130,7 +139,9 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
       deps.notifyUser = notifyUser;
       await health.stop();
       await announcer.close();
+      await liveness.close();
       await control.shutdown();
+      await liveness.leave().catch((e: unknown) => logError("leaving the node list", e));
       await sip.close();
       media.close();
     },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { ROOT } from "@/server/app";
+import { beat } from "@/server/jobs/node-liveness";
 import type { Ctx } from "@/server/context";
 import * as queues from "@/server/services/queues";
 import { queueCreate } from "@/server/services/queues/schemas";
@@ -35,6 +36,7 @@ describe("operations endpoints", () => {
     const sys: Ctx = { deps: server.app.deps, tenantId, actor: { kind: "system", role: "admin" } };
     const queue = await queues.create({ ctx: sys, input: queueCreate.parse({ name: "Support" }) });
     await makeQueuedCall(sys, queue.id);
+    await beat({ ...server.app.deps, nodeId: `metrics-${tenantId}` }, 30); // a node taking calls
     const text = await (await fetch(`${server.url}/metrics`)).text();
     const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}]/g, "\\$&")} (\\d+)$`, "m").exec(text)?.[1] ?? NaN);
     expect(value('hotline_calls{state="queued"}')).toBeGreaterThanOrEqual(1);
@@ -42,6 +44,7 @@ describe("operations endpoints", () => {
     for (const state of ["available", "break", "ringing", "in_call", "after_call_work"]) expect(value(`hotline_agents{state="${state}"}`)).toBeGreaterThanOrEqual(0);
     for (const status of ["queued", "running", "failed"]) expect(value(`hotline_transcripts{status="${status}"}`)).toBeGreaterThanOrEqual(0);
     expect(value("hotline_webhook_deliveries_pending")).toBeGreaterThanOrEqual(0);
+    expect(value("hotline_nodes")).toBeGreaterThanOrEqual(1);
     // This server runs without telephony and is not draining.
     expect([value("hotline_node_draining"), value("hotline_media_calls"), value("hotline_media_workers")]).toEqual([0, 0, 0]);
   });

@@ -43,7 +43,7 @@ const next = <T>(s: Socket, event: string, ms = 20_000) =>
 
 describe.runIf(database && redis)("two nodes sharing PostgreSQL and Redis", () => {
   /** Two nodes (started once), and a fresh tenant on them: a loopback trunk, a queue, a number, an agent in the queue. */
-  let cluster: Promise<{ a: ServerProcess; b: ServerProcess; envA: NodeEnv }> | undefined;
+  let cluster: Promise<{ a: ServerProcess; b: ServerProcess; envA: NodeEnv; shared: Record<string, string> }> | undefined;
   async function tenantOnTwoNodes(agentExtra: Record<string, unknown> = {}) {
     cluster ??= (async () => {
       // Same secret (sessions) and storage on both; each its own SIP port, RTP range and node name.
@@ -52,9 +52,9 @@ describe.runIf(database && redis)("two nodes sharing PostgreSQL and Redis", () =
       const envB = await serverProcessEnv(dataDir, { ...shared, RTC_MIN_PORT: String(Number(envA.RTC_MIN_PORT) + 1000), RTC_MAX_PORT: String(Number(envA.RTC_MAX_PORT) + 1000) });
       const [a, b] = await Promise.all([startServerProcess(envA), startServerProcess(envB)]);
       nodes.push(a, b);
-      return { a, b, envA };
+      return { a, b, envA, shared };
     })();
-    const { a, b, envA } = await cluster;
+    const { a, b, envA, shared } = await cluster;
     const admin = await signupClient(a.url, "cluster");
     const queue = await admin.client.call<{ id: string }>("POST", "/api/v1/queues", { body: { name: "Support", ringTimeoutSec: 30 } });
     await admin.client.call("POST", "/api/v1/trunks", { body: { name: "Loopback", inboundAddresses: ["127.0.0.1"] } });
@@ -64,7 +64,7 @@ describe.runIf(database && redis)("two nodes sharing PostgreSQL and Redis", () =
     const agent = await admin.client.call<{ id: string }>("POST", "/api/v1/users", { body: { email, name: "Ada Agent", role: "agent", password: "a-long-password-1", ...agentExtra } });
     expect(agent.status).toBe(201);
     expect((await admin.client.call("POST", `/api/v1/queues/${queue.body.id}/agents`, { body: { userId: agent.body.id } })).status).toBe(201);
-    return { a, b, envA, admin, number, email, agent: agent.body };
+    return { a, b, envA, shared, admin, number, email, agent: agent.body };
   }
 
   it("an agent connected to one node answers, sets up media for and hangs up a call the other node holds", async () => {
@@ -132,5 +132,36 @@ describe.runIf(database && redis)("two nodes sharing PostgreSQL and Redis", () =
       .toMatchObject({ state: "in_call", agent: { id: agent.id } });
     await caller.hangup();
     await desk.waitFor("CALL_CLOSED", 10_000);
+  }, 180_000);
+
+  it("a node lost for good: another node ends the calls it held, and their agent goes on to the wrap-up", async () => {
+    const { a, envA, shared, admin, number, email } = await tenantOnTwoNodes();
+    // A third node, declared lost after 4 s of silence (A and B keep the default 30 s).
+    const envC = await serverProcessEnv(dataDir, { ...shared, NODE_LOST_SECONDS: "4", RTC_MIN_PORT: String(Number(envA.RTC_MIN_PORT) + 2000), RTC_MAX_PORT: String(Number(envA.RTC_MAX_PORT) + 2000) });
+    const c = await startServerProcess(envC);
+    nodes.push(c);
+
+    // The agent works on node A; the caller reaches node C, and the agent answers.
+    const onA = new Client(a.url);
+    expect((await onA.call("POST", "/api/v1/sessions", { body: { email, password: "a-long-password-1" } })).status).toBe(200);
+    socket?.close();
+    socket = connect(a.url, { transports: ["websocket"], reconnection: false, extraHeaders: { cookie: onA.cookie ?? "" } });
+    await next(socket, "connect", 10_000);
+    expect(await ask(socket, "agent:set-state", { state: "available" })).toMatchObject({ data: { state: "available" } });
+    const offered = next<{ offerId: string; callId: string }>(socket, "call:offered");
+    await caller?.close();
+    caller = await startBaresip({ toneHz: 1000 });
+    await caller.dial(`sip:${number}@127.0.0.1:${envC.SIP_PORT}`);
+    await caller.waitFor("CALL_ESTABLISHED", 15_000);
+    const offer = await offered;
+    expect(await ask(socket, "call:answer", { offerId: offer.offerId })).toEqual({ data: { callId: offer.callId } });
+    const call = async () => (await admin.client.call<{ state: string; endReason: string | null }>("GET", `/api/v1/calls/${offer.callId}`)).body;
+    expect(await call()).toMatchObject({ state: "in_call", endReason: null });
+
+    // Node C dies with the call up: no BYE, no drain. Within its 4 s and a round of the others',
+    // the record ends as node_lost and the agent is in after-call work, not "In call" for ever.
+    await stopServerProcess(c, "SIGKILL");
+    await expect.poll(call, { timeout: 30_000, interval: 500 }).toMatchObject({ state: "ended", endReason: "node_lost" });
+    expect((await onA.call<{ state: string }>("GET", "/api/v1/agents/me/state")).body).toMatchObject({ state: "after_call_work" });
   }, 180_000);
 });

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import { calls } from "@/db/schema";
 import { type Deps, systemCtx } from "../../context";
 import { recordingPaths } from "../recordings/internal";
@@ -10,15 +10,16 @@ import { end } from "./end";
 const wavMs = (path: string) => Math.max(0, Math.round((statSync(path).size - 44) / 32));
 
 /**
- * Calls a previous run of this node left open: they cannot go on, so their records end now. A
- * recording the crash interrupted (written as it went, so it holds all but its last second) is
- * sealed and attached like any other.
+ * Calls a node left open and can no longer carry: this node's own after a restart (a previous
+ * run's), or a lost node's. Their records end now. A recording cut short (written as it went, so
+ * it holds all but its last second) is sealed and attached like any other when its file is here
+ * (several nodes share DATA_DIR).
  */
-export async function endOrphans(deps: Deps, reason: string): Promise<number> {
+export async function endOrphans(deps: Deps, reason: string, nodeId = deps.nodeId): Promise<number> {
   const open = await deps.db
     .select({ id: calls.id, tenantId: calls.tenantId })
     .from(calls)
-    .where(and(eq(calls.nodeId, deps.nodeId), ne(calls.state, "ended")));
+    .where(and(eq(calls.nodeId, nodeId), ne(calls.state, "ended")));
   for (const c of open) {
     const ctx = systemCtx(deps, c.tenantId);
     await end({ ctx, input: { callId: c.id, reason } });
@@ -26,4 +27,14 @@ export async function endOrphans(deps: Deps, reason: string): Promise<number> {
     if (existsSync(plain)) await store({ ctx, input: { callId: c.id, durationMs: wavMs(plain) } });
   }
   return open.length;
+}
+
+/** Which of `callIds` have ended records: another node ended them while this one held them (it had declared this one lost). */
+export async function endedAmong(deps: Deps, callIds: string[]): Promise<Set<string>> {
+  if (callIds.length === 0) return new Set();
+  const rows = await deps.db
+    .select({ id: calls.id })
+    .from(calls)
+    .where(and(inArray(calls.id, callIds), eq(calls.state, "ended")));
+  return new Set(rows.map((r) => r.id));
 }

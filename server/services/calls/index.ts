@@ -22,4 +22,4 @@ export { consultOffer, consultNumber, CONSULT_RING_MS } from "./consult-offer";
 export { consultAnswer } from "./consult-answer";
 export { consultComplete, consultEnd, noteConference } from "./consult-finish";
 export { noteMonitor, noteRecordingPause, type MonitorMode } from "./note-monitor";
-export { endOrphans } from "./end-orphans";
+export { endOrphans, endedAmong } from "./end-orphans";
