@@ -17,6 +17,8 @@ const REASONS: Record<string, string> = {
   rtp_timeout: "No audio for 60 s",
   media_worker_died: "Media failure",
   node_restarted: "Server restarted",
+  node_lost: "Server lost",
+  media_lost: "Audio lost",
   shutdown: "Server stopped",
   voicemail: "Left a voicemail",
   callback_requested: "Callback requested",
