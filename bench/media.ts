@@ -6,14 +6,14 @@
 // in-process Node generator instead (a few UDP sockets per side, one SSRC per leg). Each payload
 // carries its send time, so the receiver measures loss and the latency added between the two
 // far ends. Stops by itself.
-// BENCH_WORKERS sets the number of mediasoup workers. Loss is split by where the kernel dropped
+// BENCH_WORKERS sets the number of mediasoup workers; BENCH_RECORD=1 records every call. Loss is split by where the kernel dropped
 // datagrams: at the generator's sockets or at mediasoup's.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createSocket, type Socket } from "node:dgram";
 import { once } from "node:events";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { homedir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { performance } from "node:perf_hooks";
@@ -24,6 +24,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SIZES = (process.env.BENCH_CALLS ?? "100,500,1000").split(",").map(Number);
 const WORKERS = process.env.BENCH_WORKERS ? Number(process.env.BENCH_WORKERS) : undefined; // default: one per core
 const SOCKETS_PER_SIDE = 4;
+// BENCH_RECORD=1: every call is also recorded (both legs to a stereo WAV, as the product does by
+// default), in a temporary folder removed at the end: the media plane's Node side then reads
+// every packet.
+const RECORD_DIR = process.env.BENCH_RECORD ? mkdtempSync(join(tmpdir(), "hotline-bench-rec-")) : undefined;
 const GROUPS = 20; // calls are spread over 20 phases of the 20 ms period, like unsynchronised phones
 const PT = 0;
 const RTC_MIN = 20000;
@@ -103,6 +107,7 @@ async function setUp(plane: MediaPlane, n: number, a: Side, b: Side) {
     await legA.connect({ ip: "127.0.0.1", port: sa.address().port, ssrc: 2 * i + 1 });
     await legB.connect({ ip: "127.0.0.1", port: sb.address().port, ssrc: 2 * i + 2 });
     streams[i % GROUPS]!.push(makeStream(sa, legA.local.port, 2 * i + 1, i), makeStream(sb, legB.local.port, 2 * i + 2, i));
+    if (RECORD_DIR) call.record(join(RECORD_DIR, `${n}-${i}.wav`));
   };
   for (let i = 0; i < n; i += 50) {
     await Promise.all(Array.from({ length: Math.min(50, n - i) }, (_, k) => one(i + k)));
@@ -240,17 +245,20 @@ async function runC(plane: MediaPlane, n: number, bin: string) {
     await legA.connect({ ip: "127.0.0.1", port: ports[ia]!, ssrc: 2 * i + 1 });
     await legB.connect({ ip: "127.0.0.1", port: ports[ib]!, ssrc: 2 * i + 2 });
     gen.stdin.write(`${ia} ${legA.local.port} ${2 * i + 1} ${i % GROUPS}\n${ib} ${legB.local.port} ${2 * i + 2} ${i % GROUPS}\n`);
+    if (RECORD_DIR) call.record(join(RECORD_DIR, `${n}-${i}.wav`));
   };
   for (let i = 0; i < n; i += 50) await Promise.all(Array.from({ length: Math.min(50, n - i) }, (_, k) => one(i + k)));
   const setupMs = performance.now() - setupStart;
   const stats = plane.stats();
   const drops0 = udpRcvbufErrors();
   const workers0 = await workerCpuMs(plane);
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   gen.stdin.write("GO\n");
   const result = JSON.parse(await next()) as { sent: number; received: number; p50_ms: number; p99_ms: number; max_ms: number };
   const wallMs = performance.now() - t0;
   const workersMs = (await workerCpuMs(plane)) - workers0;
+  const cpu = process.cpuUsage(cpu0);
   const drops = socketDrops(new Set(ports));
   for (const call of calls) call.close("hangup");
   const after = plane.stats();
@@ -264,6 +272,7 @@ async function runC(plane: MediaPlane, n: number, bin: string) {
     received: result.received,
     loss_pct: +((100 * (result.sent - result.received)) / Math.max(1, result.sent)).toFixed(3),
     pps: Math.round(result.sent / (wallMs / 1000)),
+    node_cpu_pct: +((100 * (cpu.user + cpu.system)) / 1000 / wallMs).toFixed(1),
     workers_cpu_pct: +((100 * workersMs) / wallMs).toFixed(1),
     p50_ms: result.p50_ms,
     p99_ms: result.p99_ms,
@@ -287,6 +296,7 @@ try {
   }
 } finally {
   plane.close();
+  if (RECORD_DIR) rmSync(RECORD_DIR, { recursive: true, force: true });
 }
 console.table(rows);
 process.exit(0);
