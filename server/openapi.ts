@@ -99,7 +99,7 @@ export const operations: Operation[] = [
   { method: "patch", path: "/settings", summary: "Change call recording, its retention (days), and transcription", tag: "Accounts", access: "admin", body: settingsUpdate, response: settingsOut },
   { method: "get", path: "/calls/{id}/transcript", summary: "The call's transcript from its recording: each side's utterances in order, PII masked (or its status while on its way)", tag: "Calls", access: "member", response: transcriptOut },
   { method: "post", path: "/calls/{id}/transcript", summary: "Transcribe a recorded call now (again, if its transcript is done or failed)", tag: "Calls", access: "supervisor", response: transcriptOut, status: 202 },
-  { method: "get", path: "/calls/{id}/recording", summary: "The call's recording: stereo WAV, caller left, agent right (decrypted as it streams)", tag: "Calls", access: "member" },
+  { method: "get", path: "/calls/{id}/recording", summary: "The call's recording: stereo WAV, caller left, agent right (decrypted as it streams); a Range: bytes= header gets 206 with Content-Range, or 416 past the end", tag: "Calls", access: "member" },
   { method: "get", path: "/business-hours", summary: "List business hours (with whether each is open now)", tag: "Telephony", access: "member", response: z.array(hoursOut) },
   { method: "post", path: "/business-hours", summary: "Create business hours: weekly opening times in a time zone, and holidays", tag: "Telephony", access: "admin", body: hoursCreate, response: hoursOut, status: 201 },
   { method: "get", path: "/business-hours/{id}", summary: "Read business hours", tag: "Telephony", access: "member", response: hoursOut },

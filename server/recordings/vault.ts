@@ -68,3 +68,51 @@ export function* openSealed(sealedPath: string, key: Buffer): Generator<Buffer> 
     closeSync(fd);
   }
 }
+
+/** A sealed recording's plaintext length, and where each chunk's plaintext starts. */
+export interface SealedIndex {
+  size: number;
+  chunks: Array<{ at: number; len: number; from: number }>;
+}
+
+/** Reads the chunks' headers only (16 bytes each): a byte range is served without decrypting what comes before it. */
+export async function indexSealed(sealedPath: string): Promise<SealedIndex> {
+  const file = await open(sealedPath, "r");
+  try {
+    const head = Buffer.alloc(MAGIC.length);
+    if ((await file.read(head, 0, head.length, 0)).bytesRead !== head.length || !head.equals(MAGIC)) throw new Error("not a sealed recording");
+    const { size: fileSize } = await file.stat();
+    const meta = Buffer.alloc(16);
+    const index: SealedIndex = { size: 0, chunks: [] };
+    for (let at = MAGIC.length; at < fileSize; ) {
+      if ((await file.read(meta, 0, 16, at)).bytesRead !== 16) throw new Error("sealed recording is truncated");
+      const len = meta.readUInt32BE(12);
+      if (len > CHUNK + 16 || at + 32 + len > fileSize) throw new Error("sealed recording has a bad chunk");
+      index.chunks.push({ at, len, from: index.size });
+      index.size += len;
+      at += 32 + len;
+    }
+    return index;
+  } finally {
+    await file.close();
+  }
+}
+
+/** Decrypts plaintext bytes `start`..`end` (inclusive) a chunk at a time, reading asynchronously. */
+export async function* readSealed(sealedPath: string, key: Buffer, index: SealedIndex, start: number, end: number): AsyncGenerator<Buffer> {
+  const file = await open(sealedPath, "r");
+  try {
+    for (const c of index.chunks) {
+      if (c.from + c.len <= start) continue;
+      if (c.from > end) return;
+      const raw = Buffer.alloc(32 + c.len);
+      if ((await file.read(raw, 0, raw.length, c.at)).bytesRead !== raw.length) throw new Error("sealed recording is truncated");
+      const decipher = createDecipheriv("aes-256-gcm", key, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(16 + c.len));
+      const plain = Buffer.concat([decipher.update(raw.subarray(16, 16 + c.len)), decipher.final()]);
+      yield plain.subarray(Math.max(0, start - c.from), Math.min(c.len, end + 1 - c.from));
+    }
+  } finally {
+    await file.close();
+  }
+}

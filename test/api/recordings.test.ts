@@ -46,15 +46,35 @@ describe("recordings", () => {
     const res = await fetch(`${server.url}/api/v1/calls/${r.callId}/recording`, { headers: { cookie: r.client.cookie ?? "" } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("audio/wav");
+    expect(res.headers.get("accept-ranges")).toBe("bytes");
     expect(Buffer.from(await res.arrayBuffer())).toEqual(r.original);
     const record = await r.client.call<{ recording: { available: boolean } }>("GET", `/api/v1/calls/${r.callId}`);
     expect(record.body.recording.available).toBe(true);
   });
 
+  it("serves byte ranges so a player can seek: 206 with the range, 416 past the end", async () => {
+    const r = await recordedCall();
+    const get = (range: string) => fetch(`${server.url}/api/v1/calls/${r.callId}/recording`, { headers: { cookie: r.client.cookie ?? "", range } });
+    const size = r.original.length;
+    const mid = await get("bytes=20000-20999");
+    expect(mid.status).toBe(206);
+    expect(mid.headers.get("content-range")).toBe(`bytes 20000-20999/${size}`);
+    expect(Buffer.from(await mid.arrayBuffer())).toEqual(r.original.subarray(20000, 21000));
+    const tail = await get("bytes=-44");
+    expect([tail.status, tail.headers.get("content-range")]).toEqual([206, `bytes ${size - 44}-${size - 1}/${size}`]);
+    expect(Buffer.from(await tail.arrayBuffer())).toEqual(r.original.subarray(size - 44));
+    const past = await get(`bytes=${size}-`);
+    expect([past.status, past.headers.get("content-range")]).toEqual([416, `bytes */${size}`]);
+    // Several ranges at once are not served as a multipart body: the whole file comes back.
+    const several = await get("bytes=0-1,5-6");
+    expect(several.status).toBe(200);
+    expect(Buffer.from(await several.arrayBuffer())).toEqual(r.original);
+  });
+
   it("answers another tenant with 404 and never a byte", async () => {
     const r = await recordedCall();
     const other = await signupClient(server.url, "other");
-    const res = await fetch(`${server.url}/api/v1/calls/${r.callId}/recording`, { headers: { cookie: other.client.cookie ?? "" } });
+    const res = await fetch(`${server.url}/api/v1/calls/${r.callId}/recording`, { headers: { cookie: other.client.cookie ?? "", range: "bytes=0-99" } });
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("not_found");
   });
