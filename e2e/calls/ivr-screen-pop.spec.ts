@@ -1,7 +1,7 @@
 /**
  * The screen pop shows the IVR choices and the wrap-up updates the caller's open ticket: baresip
  * (the caller, a known contact with an open ticket) calls a number whose flow asks for a key,
- * presses 2 (RFC 4733), the offer pops with "menu-1 pressed 2", the agent answers, hangs up and
+ * presses 2 (RFC 4733), the offer pops with "Main menu pressed 2" (the flow's labels), the agent answers, hangs up and
  * in the wrap-up adds the call to the existing ticket, changing its status, priority and assignee.
  */
 import { mkdirSync } from "node:fs";
@@ -47,9 +47,9 @@ test("the screen pop shows the caller's IVR choice and the wrap-up updates their
     draft: {
       start: "menu-1",
       nodes: [
-        { id: "menu-1", type: "menu", prompt: menu, options: [{ digit: "1", next: "queue-1" }, { digit: "2", next: "queue-2" }], timeoutSec: 10, maxRetries: 2, noInput: null },
+        { id: "menu-1", label: "Main menu", type: "menu", prompt: menu, options: [{ digit: "1", next: "queue-1" }, { digit: "2", next: "queue-2" }], timeoutSec: 10, maxRetries: 2, noInput: null },
         { id: "queue-1", type: "queue", queueId: sales.id },
-        { id: "queue-2", type: "queue", queueId: support.id },
+        { id: "queue-2", label: "Support line", type: "queue", queueId: support.id },
       ],
     },
   });
@@ -80,16 +80,16 @@ test("the screen pop shows the caller's IVR choice and the wrap-up updates their
   // At the offer, the "Incoming call" dialog shows the choice, and so does the screen pop behind it.
   const offer = page.getByRole("dialog", { name: "Incoming call" });
   await expect(offer).toBeVisible({ timeout: 20_000 });
-  await expect(offer.getByRole("list", { name: "IVR choices" }).getByRole("listitem")).toHaveText([/menu-1\s*pressed\s*2/, /queue-2/]);
+  await expect(offer.getByRole("list", { name: "IVR choices" }).getByRole("listitem")).toHaveText([/^Main menu\s*pressed\s*2$/, /^→?\s*Support line$/]);
   const screenPop = page.getByRole("region", { name: "Caller" });
-  await expect(screenPop.getByRole("list", { name: "IVR choices" }).getByRole("listitem")).toHaveText([/menu-1\s*pressed\s*2/, /queue-2/]);
+  await expect(screenPop.getByRole("list", { name: "IVR choices" }).getByRole("listitem")).toHaveText([/^Main menu\s*pressed\s*2$/, /^→?\s*Support line$/]);
   await expect(page.getByRole("region", { name: "Open tickets" })).toContainText("Router keeps rebooting");
   await shoot(page, "offer-screen-pop");
 
   await offer.getByRole("button", { name: "Answer" }).click();
   await expect(page.getByRole("button", { name: "Hang up" })).toBeVisible();
   // During the call, the screen pop keeps it.
-  await expect(page.getByRole("list", { name: "IVR choices" }).getByRole("listitem")).toHaveText([/menu-1\s*pressed\s*2/, /queue-2/]);
+  await expect(page.getByRole("list", { name: "IVR choices" }).getByRole("listitem")).toHaveText([/^Main menu\s*pressed\s*2$/, /^→?\s*Support line$/]);
   await shoot(page, "in-call-screen-pop");
   await page.waitForTimeout(1000);
   await page.getByRole("button", { name: "Hang up" }).click();

@@ -86,7 +86,7 @@ export async function runIvr(deps: Deps, tools: MediaTools, speech: SpeechProvid
   };
   try {
     return await runFlow(flow.definition, io, (node, detail) =>
-      calls.recordIvrStep({ ctx, input: { callId: call.callId, step: detail ? `${node.id}:${detail}` : node.id } }),
+      calls.recordIvrStep({ ctx, input: { callId: call.callId, step: detail ? `${node.id}:${detail}` : node.id, ...(node.label ? { label: node.label } : {}) } }),
     );
   } finally {
     unsubscribe();

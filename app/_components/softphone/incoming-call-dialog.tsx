@@ -15,6 +15,8 @@ interface Props {
   vip?: boolean;
   /** The caller's IVR choices (the call's recorded path), when it came through a flow. */
   ivrSteps?: string[];
+  /** The flow's labels of those steps' nodes, by node id. */
+  ivrLabels?: Record<string, string>;
   busy: "answer" | "decline" | null;
   error: string | null;
   onAnswer: () => void;
@@ -25,7 +27,7 @@ interface Props {
  * The offer: a modal named "Incoming call" that rings until it is answered, declined or taken
  * back. Focus starts on Answer; Escape does nothing (declining is always a deliberate click).
  */
-export function IncomingCallDialog({ offer, contactName, vip = false, ivrSteps = [], busy, error, onAnswer, onDecline }: Props) {
+export function IncomingCallDialog({ offer, contactName, vip = false, ivrSteps = [], ivrLabels = {}, busy, error, onAnswer, onDecline }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const answerRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
@@ -85,7 +87,7 @@ export function IncomingCallDialog({ offer, contactName, vip = false, ivrSteps =
           </div>
         </dl>
         <p className="mt-2 text-xs text-slate-500">To {formatPhone(offer.toNumber)}</p>
-        {ivrSteps.length > 0 && <IvrSteps steps={ivrSteps} className="mt-3 justify-center text-left" />}
+        {ivrSteps.length > 0 && <IvrSteps steps={ivrSteps} labels={ivrLabels} className="mt-3 justify-center text-left" />}
       </div>
       {error && (
         <div className="px-6 pt-4">

@@ -1,7 +1,10 @@
 import { parseIvrStep } from "./use-ivr-path";
 
-/** The caller's IVR steps in order (`menu-1` pressed 2 → `queue-2`), as a list named "IVR choices". */
-export function IvrSteps({ steps, className = "" }: { steps: string[]; className?: string }) {
+/**
+ * The caller's IVR steps in order ("Main menu" pressed 2 → "Billing"), as a list named "IVR
+ * choices": each node by the label the flow gave it, or by its id.
+ */
+export function IvrSteps({ steps, labels = {}, className = "" }: { steps: string[]; labels?: Record<string, string>; className?: string }) {
   return (
     <ol aria-label="IVR choices" className={`flex flex-wrap items-center gap-2 text-sm ${className}`}>
       {steps.map((raw, i) => {
@@ -14,7 +17,7 @@ export function IvrSteps({ steps, className = "" }: { steps: string[]; className
               </span>
             )}
             <span className="inline-flex items-center gap-1.5 rounded-md bg-slate-50 px-2 py-1 text-slate-700 ring-1 ring-inset ring-slate-200">
-              <span className="font-mono text-xs">{node}</span>
+              {labels[node] ? <span className="font-medium">{labels[node]}</span> : <span className="font-mono text-xs">{node}</span>}
               {choice?.kind === "key" && (
                 <>
                   <span className="text-slate-500">pressed</span>

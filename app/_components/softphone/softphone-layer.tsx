@@ -27,6 +27,7 @@ export function SoftphoneLayer({ selfId }: { selfId: string }) {
           contactName={sp.contact?.name ?? null}
           vip={sp.contact?.tier === "vip"}
           ivrSteps={sp.ivr.status === "ready" ? sp.ivr.steps : []}
+          ivrLabels={sp.ivr.status === "ready" ? sp.ivr.labels : {}}
           busy={sp.offers.busy}
           error={sp.offers.error}
           onAnswer={() => void sp.answer()}

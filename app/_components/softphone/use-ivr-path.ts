@@ -3,7 +3,8 @@ import { useEffect, useState } from "react";
 import { api } from "@/app/_lib/api";
 import type { CallRecord } from "./types";
 
-export type IvrPathState = { status: "idle" } | { status: "loading" } | { status: "failed" } | { status: "ready"; steps: string[] };
+/** `labels`: the flow's names of the nodes, by node id, where it gave them one. */
+export type IvrPathState = { status: "idle" } | { status: "loading" } | { status: "failed" } | { status: "ready"; steps: string[]; labels: Record<string, string> };
 
 /**
  * The IVR steps the caller went through before `callId` reached the agent (`menu-1:2`,
@@ -16,8 +17,8 @@ export function useIvrPath(callId: string | null): IvrPathState {
     if (!callId) return;
     let live = true;
     setState({ callId, value: { status: "loading" } });
-    api<Pick<CallRecord, "ivrPath">>(`/calls/${callId}`).then(
-      (r) => live && setState({ callId, value: { status: "ready", steps: r.ivrPath ?? [] } }),
+    api<Pick<CallRecord, "ivrPath" | "ivrLabels">>(`/calls/${callId}`).then(
+      (r) => live && setState({ callId, value: { status: "ready", steps: r.ivrPath ?? [], labels: r.ivrLabels ?? {} } }),
       () => live && setState({ callId, value: { status: "failed" } }),
     );
     return () => {

@@ -53,6 +53,7 @@ export async function get({ ctx, input }: { ctx: Ctx; input: { id: string } }): 
     recording: { available: c.recordingPath !== null },
     audioStats: c.audioStats ?? null,
     ivrPath: c.ivrPath,
+    ivrLabels: ivrLabels(events),
     offers: offers.map(({ offer: o, agentName }) => ({
       id: o.id,
       userId: o.userId,
@@ -64,4 +65,14 @@ export async function get({ ctx, input }: { ctx: Ctx; input: { id: string } }): 
     transfers: events.filter((e) => e.type.startsWith("transfer")).map((e) => ({ at: e.at.toISOString(), type: e.type, data: e.data })),
     events: events.map((e) => ({ at: e.at.toISOString(), type: e.type, data: e.data })),
   };
+}
+
+/** The IVR nodes' labels, by node id, as the flow named them when the caller went through. */
+function ivrLabels(events: Array<{ type: string; data: Record<string, unknown> }>): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const e of events) {
+    if (e.type !== "ivr" || typeof e.data.step !== "string" || typeof e.data.label !== "string") continue;
+    labels[e.data.step.split(":")[0] ?? ""] = e.data.label;
+  }
+  return labels;
 }

@@ -44,7 +44,10 @@ export const callOut = callSummaryOut.extend({
   recording: z.object({ available: z.boolean() }),
   /** Voice activity measured during the call: durationMs, callerTalkMs, agentTalkMs, talkOverMs, silenceMs, agentTalkRatio. */
   audioStats: z.record(z.string(), z.number()).nullable(),
+  /** The IVR steps, `<node>` or `<node>:<key pressed | no input | open | closed>`. */
   ivrPath: z.array(z.string()),
+  /** The labels the flow gave those nodes, by node id (nodes without one are left out). */
+  ivrLabels: z.record(z.string(), z.string()),
   offers: z.array(z.object({ id: z.uuid(), userId: z.uuid(), agentName: z.string(), offeredAt: z.iso.datetime(), result: z.enum(OFFER_RESULTS), respondedAt: z.iso.datetime().nullable() })),
   /** transfer_blind, transfer_number (then transfer_connected or transfer_failed) and transfer_warm, with who and where. */
   transfers: z.array(z.object({ at: z.iso.datetime(), type: z.string(), data: z.record(z.string(), z.unknown()) })),

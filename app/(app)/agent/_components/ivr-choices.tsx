@@ -12,7 +12,7 @@ export function IvrChoices({ ivr }: { ivr: IvrPathState }) {
       {ivr.status === "loading" && <p className="mt-1 text-sm text-slate-500">Loading the IVR path…</p>}
       {ivr.status === "failed" && <p className="mt-1 text-sm text-slate-500">The IVR path could not be loaded.</p>}
       {ivr.status === "ready" && ivr.steps.length === 0 && <p className="mt-1 text-sm text-slate-500">The call came in without an IVR.</p>}
-      {ivr.status === "ready" && ivr.steps.length > 0 && <IvrSteps steps={ivr.steps} className="mt-2" />}
+      {ivr.status === "ready" && ivr.steps.length > 0 && <IvrSteps steps={ivr.steps} labels={ivr.labels} className="mt-2" />}
     </section>
   );
 }
