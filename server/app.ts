@@ -134,7 +134,7 @@ export async function createApp({ env, database, dev = false, log = logInfo }: A
   const telephony = env.TELEPHONY === "on" ? await startTelephony(deps, env, log, realtime.bus) : null;
   // Verbs on a call another node holds run there (forward.ts); the rest here.
   verbs.actions = forwardingActions(telephony ? telephonyActions(telephony) : recordsOnlyActions, { deps, bus: realtime.bus, holds: (id) => telephony?.holds(id) ?? false });
-  registerOpsMetrics(metrics.registry, { deps, media: () => telephony?.media.stats(), draining: () => draining });
+  registerOpsMetrics(metrics.registry, { deps, media: () => telephony?.media.stats(), draining: () => draining, overloaded: () => telephony?.overloaded() ?? false });
   // Recordings past their tenant's retention are deleted hourly (and once at start).
   const purge = () => void services.recordings.purgeExpired(deps).catch((e: unknown) => logError("recordings", "purge failed", e));
   purge();

@@ -16,6 +16,8 @@ export interface OpsSources {
   /** This node's media plane, when it runs telephony. */
   media?: () => MediaPlaneStats | undefined;
   draining: () => boolean;
+  /** Whether this node sheds new calls now (its event loop is behind). */
+  overloaded?: () => boolean;
 }
 
 type Collect = (g: Gauge<string>) => Promise<void> | void;
@@ -45,6 +47,7 @@ function byLabel(g: Gauge<string>, label: string, all: readonly string[], rows: 
 export function registerOpsMetrics(registry: Registry, src: OpsSources): void {
   const db = src.deps.db;
   gauge(registry, "hotline_node_draining", "1 while this node is draining (takes no new calls)", [], (g) => void g.set(src.draining() ? 1 : 0));
+  gauge(registry, "hotline_node_overloaded", "1 while this node answers new INVITEs 503 because its event loop is behind (load shedding)", [], (g) => void g.set(src.overloaded?.() ? 1 : 0));
   gauge(registry, "hotline_media_calls", "Calls with media on this node", [], (g) => void g.set(src.media?.()?.calls ?? 0));
   gauge(registry, "hotline_media_workers", "mediasoup workers running on this node", [], (g) => void g.set(src.media?.()?.workers.length ?? 0));
   gauge(registry, "hotline_media_transports", "mediasoup transports open on this node", [], (g) => void g.set(src.media?.()?.transports ?? 0));

@@ -52,6 +52,7 @@ export async function serverProcessEnv(dataDir: string, extra: Record<string, st
     APP_SECRET: randomBytes(32).toString("hex"),
     SIGNUP_LIMIT_PER_HOUR: "10000",
     NODE_ENV: "production",
+    LOAD_SHED_LAG_MS: "0", // see test/server.ts
     ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
     ...extra,
   };

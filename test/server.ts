@@ -31,6 +31,9 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     // A transcription loop claims every tenant's jobs: on a shared database it would take other
     // test files' too. Tests that transcribe run one scoped to their tenant (test/api/transcripts).
     TRANSCRIPTION: "off",
+    // A test machine that stalls for a second (a parallel build, a slow CI) must not turn a test's
+    // call away; load shedding has tests of its own (server/telephony/load-shedding.test.ts).
+    LOAD_SHED_LAG_MS: "0",
     ...extraEnv,
   });
   const app = await createApp({ env, log: () => {} });

@@ -73,6 +73,8 @@ export interface SipGatewayOptions {
   rtpAnnouncedIp?: string;
   /** Beyond it new INVITEs get 503 with Retry-After. */
   maxCalls: number;
+  /** While true, new INVITEs get 503 with Retry-After too (the node is too busy to take more). */
+  overloaded?: () => boolean;
   /** No RTP from the far end this long ends the call (rtp_timeout). Default 60 s. */
   rtpTimeoutMs?: number;
   router: InboundRouter;

@@ -23,7 +23,7 @@ export async function handleInvite(ctx: GatewayContext, req: Core.IncomingInvite
     },
   };
   safe(() => req.trying());
-  if (ctx.closing || ctx.draining || ctx.calls.size + ctx.pending >= ctx.o.maxCalls) {
+  if (ctx.closing || ctx.draining || ctx.calls.size + ctx.pending >= ctx.o.maxCalls || ctx.o.overloaded?.()) {
     safe(() => req.reject({ statusCode: 503, reasonPhrase: "Overloaded", extraHeaders: ["Retry-After: 5"] }));
     return;
   }

@@ -31,6 +31,21 @@ describe("SIP gateway limits and the stale-call guard", () => {
     expect((await first.done).code).toBe(0);
   });
 
+  it("answers 503 with Retry-After while the node says it is overloaded, without asking the router", async () => {
+    let overloaded = true;
+    const callId = newCallId();
+    const r = await rig(async () => ({ accept: { callId } }), { overloaded: () => overloaded });
+    const shed = await (await runSipp({ scenario: "uac_reject.xml", target: target(r), service: "+1", extra: ["-key", "codecs", "0"] })).done;
+    expect(finalStatus(shed.messages)).toEqual([503]);
+    expect(shed.messages).toMatch(/^Retry-After: 5/m);
+    expect(r.invites).toHaveLength(0);
+    overloaded = false;
+    const taken = await runSipp({ scenario: "uac_wait_bye.xml", target: target(r), service: "+1" });
+    await waitFor(() => r.answered.length === 1, 5000);
+    await r.gateway.hangup(callId);
+    expect((await taken.done).code).toBe(0);
+  });
+
   it("sends BYE when no RTP arrives for rtpTimeoutMs (rtp_timeout)", async () => {
     const callId = newCallId();
     const r = await rig(async () => ({ accept: { callId } }), { rtpTimeoutMs: 800 });

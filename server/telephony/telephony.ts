@@ -19,6 +19,7 @@ import { createInboundRouter } from "./inbound-router";
 import { LiveCalls } from "./live-calls";
 import { mediaTools } from "./media-tools";
 import { startTrunkHealth } from "./trunk-health";
+import { startLoadShedding } from "./load-shedding";
 import { startNodeLiveness } from "../jobs/node-liveness";
 import { logError as logErrorIn } from "../log";
 import type { ForwardBus } from "../realtime/forward";
@@ -35,6 +36,7 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
     onWorkerDied: ({ pid, error }) => logError(`mediasoup worker ${pid} died; replaced`, error),
   });
   const live = new LiveCalls();
+  const shedding = startLoadShedding({ lagMs: env.LOAD_SHED_LAG_MS, log: (msg) => log(`[telephony] ${msg}`) });
   let gateway: SipGateway | undefined;
   const started = () => {
     if (!gateway) throw new Error("the SIP gateway is not started");
@@ -62,6 +64,7 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
       rtpListenIp: env.RTC_LISTEN_IP,
       rtpAnnouncedIp: env.RTC_ANNOUNCED_IP,
       maxCalls: env.MAX_CALLS,
+      overloaded: shedding.overloaded,
       router: createInboundRouter(deps, control.accepted),
       events: { ...control.events, onDtmf: tools.dtmfFromGateway },
       // The fields (call id, the error) go on the line; the log functions mask phone numbers.
@@ -72,6 +75,7 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
       },
     });
   } catch (e) {
+    shedding.close();
     media.close();
     throw e;
   }
@@ -117,6 +121,8 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
 
   return {
     control,
+    /** New INVITEs get 503: the node is past what it can take (load shedding). */
+    overloaded: shedding.overloaded,
     /** Whether this node holds the call live (its SIP dialog and media are here). */
     holds: (callId: string) => live.get(callId) !== undefined,
     agentMedia,
@@ -143,6 +149,7 @@ export async function startTelephony(deps: Deps, env: Env, log: (msg: string) =>
       await control.shutdown();
       await liveness.leave().catch((e: unknown) => logError("leaving the node list", e));
       await sip.close();
+      shedding.close();
       media.close();
     },
   };
