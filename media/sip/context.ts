@@ -28,4 +28,10 @@ export interface GatewayContext {
   newCall(callId: string, sipCallId: string, direction: "inbound" | "outbound"): SipCall;
 }
 
+/** Whether a new call would be turned away now (stopping, draining, full, or overloaded): 503. */
+export const turningAway = (ctx: GatewayContext) => ctx.closing || ctx.draining || ctx.calls.size + ctx.pending >= ctx.o.maxCalls || ctx.o.overloaded?.() === true;
+
+/** The 503 a new call gets then; Retry-After asks the sender (a carrier, a SIP load balancer) to wait or try another node. */
+export const BUSY = { statusCode: 503, reasonPhrase: "Overloaded", extraHeaders: ["Retry-After: 5"] };
+
 export const sdpBody = (content: string) => ({ contentDisposition: "session", contentType: "application/sdp", content });

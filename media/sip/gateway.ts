@@ -5,7 +5,7 @@
  */
 import type { DialOptions, SipEndReason, SipGateway, SipGatewayOptions, SipTarget } from "./api";
 import { makeCore, acceptAnyUser } from "./core-factory";
-import type { GatewayContext } from "./context";
+import { BUSY, type GatewayContext, turningAway } from "./context";
 import { createNonces } from "./digest";
 import { handleInvite } from "./inbound";
 import { authFor, dial } from "./outbound";
@@ -84,6 +84,12 @@ export async function createSipGateway(o: SipGatewayOptions): Promise<SipGateway
   function dispatch(m: Incoming): void {
     if (m instanceof Core.IncomingRequestMessage) {
       acceptAnyUser(core, m, sipIp, transport.port);
+      // An OPTIONS gets the answer an INVITE would (RFC 3261 §11.2): a SIP load balancer probing
+      // its nodes (Kamailio's dispatcher) stops sending calls to a draining or overloaded one.
+      if (m.method === "OPTIONS" && !m.toTag && turningAway(ctx)) {
+        core.replyStateless(m, BUSY);
+        return;
+      }
       core.receiveIncomingRequestFromTransport(m);
     } else {
       respondingTo = m.callId;

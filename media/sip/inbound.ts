@@ -5,7 +5,7 @@
  */
 import type { InboundInvite } from "./api";
 import type { GatewayContext } from "./context";
-import { sdpBody } from "./context";
+import { BUSY, sdpBody, turningAway } from "./context";
 import { parseAuthorization, verifyDigest } from "./digest";
 import { attachSession } from "./in-dialog";
 import { RtpAnchor } from "./rtp-anchor";
@@ -23,8 +23,8 @@ export async function handleInvite(ctx: GatewayContext, req: Core.IncomingInvite
     },
   };
   safe(() => req.trying());
-  if (ctx.closing || ctx.draining || ctx.calls.size + ctx.pending >= ctx.o.maxCalls || ctx.o.overloaded?.()) {
-    safe(() => req.reject({ statusCode: 503, reasonPhrase: "Overloaded", extraHeaders: ["Retry-After: 5"] }));
+  if (turningAway(ctx)) {
+    safe(() => req.reject(BUSY));
     return;
   }
   let offer: RemoteAudio;

@@ -39,7 +39,12 @@ describe("SIP gateway limits and the stale-call guard", () => {
     expect(finalStatus(shed.messages)).toEqual([503]);
     expect(shed.messages).toMatch(/^Retry-After: 5/m);
     expect(r.invites).toHaveLength(0);
+    // A load balancer's OPTIONS probe gets the same answer (RFC 3261 §11.2), so it sends calls elsewhere.
+    const prober = await rig(async () => ({ reject: { status: 404, reason: "Not Found" } }));
+    const probe = { host: "127.0.0.1", port: r.gateway.port, transport: "udp" as const };
+    expect(await prober.gateway.ping(probe)).toMatchObject({ ok: false, status: 503 });
     overloaded = false;
+    expect(await prober.gateway.ping(probe)).toMatchObject({ ok: true, status: 200 });
     const taken = await runSipp({ scenario: "uac_wait_bye.xml", target: target(r), service: "+1" });
     await waitFor(() => r.answered.length === 1, 5000);
     await r.gateway.hangup(callId);
