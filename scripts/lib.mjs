@@ -27,10 +27,16 @@ function installedDebianPackage(name) {
 }
 
 /** Installs missing Debian packages as root, or stops with the exact command to run. */
-export function ensureDebianPackages(packages, why) {
+export function ensureDebianPackages(packages, why, { services = [] } = {}) {
   const missing = packages.filter((p) => !installedDebianPackage(p));
   if (missing.length === 0) return;
-  const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(" ")}`;
+  // Packages that ship a daemon (Kamailio) are installed for their binary only: policy-rc.d stops
+  // Debian from starting the service, and it is disabled afterwards (it would take port 5060).
+  const quiet = services.filter((s) => missing.includes(s));
+  const install = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(" ")}`;
+  const command = quiet.length
+    ? `p=/usr/sbin/policy-rc.d; own=; if [ ! -e $p ]; then printf '#!/bin/sh\\nexit 101\\n' > $p && chmod +x $p && own=1; fi; (${install}); s=$?; if [ -n "$own" ]; then rm -f $p; fi; if command -v systemctl >/dev/null; then systemctl disable --now ${quiet.join(" ")} >/dev/null 2>&1; fi; exit $s`
+    : install;
   if (!isRoot()) {
     console.error(`Hotline needs ${missing.join(", ")} (${why}). Run as root:\n  ${command}`);
     process.exit(1);
@@ -38,7 +44,7 @@ export function ensureDebianPackages(packages, why) {
   console.log(`Installing ${missing.join(", ")} (${why})…`);
   // Waits for another apt/dpkg run (a parallel install) instead of failing on its lock.
   const locked = command.replaceAll("apt-get ", "apt-get -o DPkg::Lock::Timeout=300 ");
-  must("sh", ["-c", `DEBIAN_FRONTEND=noninteractive ${locked}`]);
+  must("sh", ["-c", `export DEBIAN_FRONTEND=noninteractive; ${locked}`]);
 }
 
 function newestMtime(path) {

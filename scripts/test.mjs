@@ -7,8 +7,9 @@ import { ROOT, ensureBuild, ensureDebianPackages, must, run } from "./lib.mjs";
 
 ensureDebianPackages(["chromium", "fonts-liberation"], "browser tests run in Debian's Chromium");
 ensureDebianPackages(
-  ["sip-tester", "baresip", "espeak-ng", "pocketsphinx", "pocketsphinx-en-us", "pocketsphinx-testdata"],
-  "telephony tests call in with SIPp and baresip; IVR prompts are spoken by espeak-ng; transcripts are made by PocketSphinx from its recorded test speech",
+  ["sip-tester", "baresip", "espeak-ng", "pocketsphinx", "pocketsphinx-en-us", "pocketsphinx-testdata", "kamailio"],
+  "telephony tests call in with SIPp and baresip; IVR prompts are spoken by espeak-ng; transcripts are made by PocketSphinx from its recorded test speech; several nodes are tested behind Kamailio's dispatcher",
+  { services: ["kamailio"] },
 );
 
 must("npx", ["tsc", "--noEmit"]);

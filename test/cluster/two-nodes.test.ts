@@ -5,24 +5,32 @@
  * never disturbed. Real processes (`server/main.ts`) on one PostgreSQL and one Redis, a real
  * baresip caller.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { type Socket, io as connect } from "socket.io-client";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Baresip, startBaresip } from "../peers/baresip";
+import { freePort } from "../peers/ports";
 import { Client, signupClient } from "../server";
 import { type NodeEnv, type ServerProcess, serverProcessEnv, startServerProcess, stopServerProcess } from "../server-process";
 
 const database = process.env.TEST_DATABASE_URL;
+const hasKamailio = spawnSync("kamailio", ["-v"]).status === 0;
 const redis = process.env.TEST_REDIS_URL;
 const dataDir = mkdtempSync(join(tmpdir(), "hotline-cluster-"));
 const nodes: ServerProcess[] = [];
 let caller: Baresip | undefined;
 let desk: Baresip | undefined;
 let socket: Socket | undefined;
+let kamailio: ChildProcess | undefined;
+const callers: Baresip[] = [];
 afterAll(async () => {
+  // Kamailio forks its workers: the whole process group goes.
+  if (kamailio?.pid && kamailio.exitCode === null) process.kill(-kamailio.pid, "SIGKILL");
+  await Promise.all(callers.map((c) => c.close()));
   socket?.close();
   await caller?.close();
   await desk?.close();
@@ -43,7 +51,7 @@ const next = <T>(s: Socket, event: string, ms = 20_000) =>
 
 describe.runIf(database && redis)("two nodes sharing PostgreSQL and Redis", () => {
   /** Two nodes (started once), and a fresh tenant on them: a loopback trunk, a queue, a number, an agent in the queue. */
-  let cluster: Promise<{ a: ServerProcess; b: ServerProcess; envA: NodeEnv; shared: Record<string, string> }> | undefined;
+  let cluster: Promise<{ a: ServerProcess; b: ServerProcess; envA: NodeEnv; envB: NodeEnv; shared: Record<string, string> }> | undefined;
   async function tenantOnTwoNodes(agentExtra: Record<string, unknown> = {}) {
     cluster ??= (async () => {
       // Same secret (sessions) and storage on both; each its own SIP port, RTP range and node name.
@@ -52,9 +60,9 @@ describe.runIf(database && redis)("two nodes sharing PostgreSQL and Redis", () =
       const envB = await serverProcessEnv(dataDir, { ...shared, RTC_MIN_PORT: String(Number(envA.RTC_MIN_PORT) + 1000), RTC_MAX_PORT: String(Number(envA.RTC_MAX_PORT) + 1000) });
       const [a, b] = await Promise.all([startServerProcess(envA), startServerProcess(envB)]);
       nodes.push(a, b);
-      return { a, b, envA, shared };
+      return { a, b, envA, envB, shared };
     })();
-    const { a, b, envA, shared } = await cluster;
+    const { a, b, envA, envB, shared } = await cluster;
     const admin = await signupClient(a.url, "cluster");
     const queue = await admin.client.call<{ id: string }>("POST", "/api/v1/queues", { body: { name: "Support", ringTimeoutSec: 30 } });
     await admin.client.call("POST", "/api/v1/trunks", { body: { name: "Loopback", inboundAddresses: ["127.0.0.1"] } });
@@ -64,7 +72,7 @@ describe.runIf(database && redis)("two nodes sharing PostgreSQL and Redis", () =
     const agent = await admin.client.call<{ id: string }>("POST", "/api/v1/users", { body: { email, name: "Ada Agent", role: "agent", password: "a-long-password-1", ...agentExtra } });
     expect(agent.status).toBe(201);
     expect((await admin.client.call("POST", `/api/v1/queues/${queue.body.id}/agents`, { body: { userId: agent.body.id } })).status).toBe(201);
-    return { a, b, envA, shared, admin, number, email, agent: agent.body };
+    return { a, b, envA, envB, shared, admin, number, email, agent: agent.body };
   }
 
   it("an agent connected to one node answers, sets up media for and hangs up a call the other node holds", async () => {
@@ -163,5 +171,47 @@ describe.runIf(database && redis)("two nodes sharing PostgreSQL and Redis", () =
     await stopServerProcess(c, "SIGKILL");
     await expect.poll(call, { timeout: 30_000, interval: 500 }).toMatchObject({ state: "ended", endReason: "node_lost" });
     expect((await onA.call<{ state: string }>("GET", "/api/v1/agents/me/state")).body).toMatchObject({ state: "after_call_work" });
+  }, 180_000);
+
+  // Last in this file: it stops node A.
+  it.runIf(hasKamailio)("behind Kamailio's dispatcher (docs/kamailio/kamailio.cfg): calls spread over the nodes, stay on theirs to the BYE, and a draining node gets none", async () => {
+    const { a, b, envA, envB, admin, number } = await tenantOnTwoNodes();
+    const port = await freePort();
+    const list = join(dataDir, "dispatcher.list");
+    writeFileSync(list, `1 sip:127.0.0.1:${envA.SIP_PORT}\n1 sip:127.0.0.1:${envB.SIP_PORT}\n`);
+    let log = "";
+    kamailio = spawn("kamailio", ["-f", "docs/kamailio/kamailio.cfg", "-DD", "-E", "-A", `LISTEN=udp:127.0.0.1:${port}`, "-A", `DISPATCHER_LIST="${list}"`], { stdio: ["ignore", "pipe", "pipe"], detached: true });
+    kamailio.stderr?.on("data", (d: Buffer) => (log = (log + d.toString()).slice(-20_000)));
+    const mediaCalls = async (n: ServerProcess) => Number(/^hotline_media_calls (\d+)$/m.exec(await (await fetch(`${n.url}/metrics`)).text())?.[1] ?? NaN);
+    const dial = async () => {
+      const c = await startBaresip({ toneHz: 1000 });
+      callers.push(c);
+      await c.dial(`sip:${number}@127.0.0.1:${port}`);
+      await c.waitFor("CALL_ESTABLISHED", 15_000).catch((e: unknown) => {
+        throw new Error(`${(e as Error).message}\nkamailio:\n${log.slice(-3000)}`);
+      });
+      return c;
+    };
+    await new Promise((r) => setTimeout(r, 2500)); // the dispatcher's first probes find both nodes
+
+    // Two callers through Kamailio: round robin puts one on each node.
+    const before = [await mediaCalls(a), await mediaCalls(b)];
+    const first = await dial();
+    await dial();
+    expect([(await mediaCalls(a)) - (before[0] ?? 0), (await mediaCalls(b)) - (before[1] ?? 0)]).toEqual([1, 1]);
+
+    // The first caller hangs up while waiting (abandoned): the BYE follows the route Kamailio
+    // recorded to the node that holds the call.
+    const list2 = async () => (await admin.client.call<Array<{ state: string; endReason: string | null }>>("GET", "/api/v1/calls")).body;
+    await first.hangup();
+    await expect.poll(async () => (await list2()).filter((c) => c.state === "ended").map((c) => c.endReason), { timeout: 10_000 }).toEqual(["abandoned"]);
+
+    // Node A drains: it answers the probes and new INVITEs 503, so the next caller lands on B.
+    a.proc.kill("SIGTERM");
+    await expect.poll(() => /draining/.test(a.output()) || /taking no new calls/.test(a.output()), { timeout: 10_000 }).toBe(true);
+    const onB = await mediaCalls(b);
+    await dial();
+    expect(await mediaCalls(b)).toBe(onB + 1);
+    expect((await list2()).filter((c) => c.state !== "ended")).toHaveLength(2);
   }, 180_000);
 });
