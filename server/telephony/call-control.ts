@@ -36,6 +36,7 @@ export interface CallControlDeps {
 
 const VOICEMAIL_MAX_MS = 120_000;
 const MAX_WAIT_VOICEMAIL = "Sorry to keep you waiting. Please leave a message after the tone, and we will call you back.";
+const MAX_WAIT_CALLBACK = "Sorry to keep you waiting. We have your number, and an agent will call you back as soon as possible. Goodbye.";
 
 const SUSPENDED = "We are sorry. This service is not available at the moment. Please try again later. Goodbye.";
 
@@ -293,7 +294,16 @@ export function createCallControl(c: CallControlDeps) {
           guard("voicemail", voicemail(due.tenantId, due.id, legId, "max_wait", MAX_WAIT_VOICEMAIL));
           continue;
         }
-        if (due.action === "callback") await calls.requestCallback({ ctx, input: { callId: due.id, why: "max_wait", queueName: due.queueName, maxWaitSec: due.maxWaitSec } });
+        if (due.action === "callback") {
+          await calls.requestCallback({ ctx, input: { callId: due.id, why: "max_wait", queueName: due.queueName, maxWaitSec: due.maxWaitSec } });
+          if (legId) {
+            // Out of the queue at once (no agent is offered it now), then the caller is told before the line drops.
+            await calls.end({ ctx, input: { callId: due.id, reason: "callback_requested" } });
+            silenceMusic(due.id);
+            guard("callback", announceThenHangup(due.tenantId, due.id, legId, MAX_WAIT_CALLBACK, "callback_requested"));
+            continue;
+          }
+        }
         await hangupCall(due.tenantId, due.id, due.action === "callback" ? "callback_requested" : "max_wait");
       }
     },

@@ -38,6 +38,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const randomNumber = () => `+1415${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
 /** What call control says before the voicemail beep (call-control.ts). */
 const MAX_WAIT_VOICEMAIL = "Sorry to keep you waiting. Please leave a message after the tone, and we will call you back.";
+const MAX_WAIT_CALLBACK = "Sorry to keep you waiting. We have your number, and an agent will call you back as soon as possible. Goodbye.";
 
 /** Whether `pcm` holds a steady `hz` tone for at least `ms` (consecutive 125 ms slices). */
 function holdsTone(pcm: Int16Array, hz: number, ms: number): boolean {
@@ -167,12 +168,21 @@ describe.each(testDrivers)("queue limits on live calls on $name", (driver) => {
       type: "queue",
       id: (await queues.create({ ctx, input: queueCreate.parse({ name: "Billing", maxWaitSec: 120, maxWaitAction: "callback" }) })).id,
     }));
+    const farewell = await espeakSpeech({ cacheDir: join(resolve(dataDir), "prompts") }).synthesize(MAX_WAIT_CALLBACK);
+    const farewellMs = (farewell.length / RATE) * 1000;
     const from = randomNumber();
     const caller = await call(number, from);
     const callId = await callIn(ctx, from, "queued");
+    let closedAt = 0;
+    const closed = caller.waitFor("CALL_CLOSED", farewellMs + 15_000).then(() => (closedAt = Date.now()));
     offset += 121_000;
-    await caller.waitFor("CALL_CLOSED", 5000); // our BYE
+    // Out of the queue at once (the record ends, no agent can be offered it), while the caller
+    // still hears why the line is about to drop.
     await expect.poll(async () => (await calls.get({ ctx, input: { id: callId } })).state, { timeout: 5000 }).toBe("ended");
+    const endedAt = Date.now();
+    expect(closedAt).toBe(0);
+    await closed; // our BYE, after the goodbye
+    expect(closedAt - endedAt).toBeGreaterThan(farewellMs * 0.8);
     await sleep(2500); // more max-wait checks run: still one ticket
 
     const record = await calls.get({ ctx, input: { id: callId } });
