@@ -103,6 +103,34 @@ describe("tickets API", () => {
     expect(after.body[0]).toMatchObject({ contact: null, assignee: null, callId: null });
   });
 
+  it("appends a call's notes on the server: two updates at once both keep their words, and the call is linked", async () => {
+    const t = await signupClient(server.url);
+    const a = await agent(t.client, "Ada Agent");
+    const b = await agent(t.client, "Bo Agent");
+    const [first, second] = [await inboundCall(t), await inboundCall(t)];
+    const ticket = (await t.client.call<Ticket>("POST", "/api/v1/tickets", { body: { subject: "Router reboots", description: "Reported by email." } })).body;
+    const append = (c: Client, callId: string, notes: string, extra: Record<string, unknown> = {}) => c.call<Ticket & Err>("PATCH", `/api/v1/tickets/${ticket.id}`, { body: { appendCallNotes: { callId, notes }, ...extra } });
+    const [ra, rb] = await Promise.all([append(a.client, first.id, "Replaced the power supply.", { status: "pending" }), append(b.client, second.id, "Customer called back: still reboots.")]);
+    expect([ra.status, rb.status]).toEqual([200, 200]);
+    const after = (await t.client.call<Ticket>("GET", `/api/v1/tickets/${ticket.id}`)).body;
+    expect(after.description.startsWith("Reported by email.\n\n— Call on ")).toBe(true);
+    expect(after.description).toContain(`(call ${first.id}) —\nReplaced the power supply.`);
+    expect(after.description).toContain(`(call ${second.id}) —\nCustomer called back: still reboots.`);
+    expect(after.status).toBe("pending");
+    expect([first.id, second.id]).toContain(after.callId); // the first to land links its call; the other keeps it
+    // A description and appended notes at once, another tenant's call, and notes that would overflow: refused, nothing changed.
+    expect((await append(a.client, first.id, "x", { description: "y" })).body.error.code).toBe("validation_failed");
+    const other = await signupClient(server.url, "other");
+    const theirs = await inboundCall(other);
+    expect((await append(a.client, theirs.id, "x")).status).toBe(404);
+    const big = "n".repeat(4_000);
+    await append(a.client, first.id, big);
+    await append(a.client, first.id, big);
+    const overflow = await append(a.client, first.id, big);
+    expect([overflow.status, overflow.body.error.code]).toEqual([422, "validation_failed"]);
+    expect((await t.client.call<Ticket>("GET", `/api/v1/tickets/${ticket.id}`)).body.description.length).toBeLessThanOrEqual(10_000);
+  });
+
   it("answers another tenant's ticket with 404 and changes nothing", async () => {
     const a = await signupClient(server.url, "a");
     const b = await signupClient(server.url, "b");

@@ -1,8 +1,6 @@
 "use client";
 import { useCallback, useState } from "react";
 import { api, errorMessage } from "@/app/_lib/api";
-import type { Ticket } from "@/app/_lib/tickets";
-import { appendCallNote } from "./call-note";
 import type { TicketDraft } from "./ticket-fields";
 import { ASSIGNEE_NONE, ASSIGNEE_UNCHANGED, type TicketUpdateDraft } from "./ticket-update-fields";
 
@@ -16,7 +14,7 @@ export interface WrapUpDraft {
 }
 
 /** What Finish sends about a ticket: a new one, one of the caller's open ones updated, or none. */
-export type TicketAction = { kind: "none" } | { kind: "create"; draft: TicketDraft } | { kind: "update"; draft: TicketUpdateDraft; callAt: string };
+export type TicketAction = { kind: "none" } | { kind: "create"; draft: TicketDraft } | { kind: "update"; draft: TicketUpdateDraft };
 
 export interface WrapUpHook {
   draft: WrapUpDraft;
@@ -76,7 +74,7 @@ export function useWrapUp(callId: string | null, contactId: string | null, onDon
             body: { subject: ticket.draft.subject.trim(), description: draft.notes || undefined, status: "open", priority: ticket.draft.priority, contactId: contactId ?? undefined, callId },
           });
         } else if (!sent && ticket.kind === "update") {
-          await updateTicket(ticket.draft, { id: callId, at: ticket.callAt }, draft.notes);
+          await updateTicket(ticket.draft, callId, draft.notes);
         }
         if (ticket.kind !== "none" && !sent) {
           sent = true;
@@ -101,19 +99,17 @@ export function useWrapUp(callId: string | null, contactId: string | null, onDon
 }
 
 /**
- * Adds the call's notes to an open ticket (re-read first, so nothing written meanwhile is lost)
- * and sets its status, priority and assignee; links the call when the ticket has none yet.
+ * Adds the call's notes to an open ticket (the server appends them to what the ticket says then,
+ * and links the call when the ticket has none) and sets its status, priority and assignee.
  */
-async function updateTicket(d: TicketUpdateDraft, call: { id: string; at: string }, notes: string) {
-  const current = await api<Ticket>(`/tickets/${d.ticketId}`);
+async function updateTicket(d: TicketUpdateDraft, callId: string, notes: string) {
   await api(`/tickets/${d.ticketId}`, {
     method: "PATCH",
     body: {
-      description: appendCallNote(current.description, call, notes),
+      appendCallNotes: { callId, notes },
       status: d.status,
       priority: d.priority,
       ...(d.assigneeId === ASSIGNEE_UNCHANGED ? {} : { assigneeId: d.assigneeId === ASSIGNEE_NONE ? null : d.assigneeId }),
-      ...(current.callId ? {} : { callId: call.id }),
     },
   });
 }

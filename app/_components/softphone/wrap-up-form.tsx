@@ -40,7 +40,7 @@ export function WrapUpForm({ call, wrap, warning, until, openTickets = [] }: Pro
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (updating) void finish({ kind: "update", draft: ticketUpdate, callAt: call?.answeredAt ?? call?.endedAt ?? new Date().toISOString() });
+    if (updating) void finish({ kind: "update", draft: ticketUpdate });
     else void finish(ticket.open ? { kind: "create", draft: ticket } : { kind: "none" });
   };
 

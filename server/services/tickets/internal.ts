@@ -6,11 +6,12 @@ import type { TicketOut, TicketUpdate } from "./schemas";
 
 export type TicketRow = typeof tickets.$inferSelect;
 
-export async function getTicketInTenant(ctx: Ctx, unverifiedId: string): Promise<TicketRow> {
-  const [row] = await exec(ctx)
+export async function getTicketInTenant(ctx: Ctx, unverifiedId: string, opts: { forUpdate?: boolean } = {}): Promise<TicketRow> {
+  const q = exec(ctx)
     .select()
     .from(tickets)
     .where(and(eq(tickets.tenantId, ctx.tenantId), eq(tickets.id, unverifiedId)));
+  const [row] = opts.forUpdate ? await q.for("update") : await q;
   if (!row) throw notFound("Ticket");
   return row;
 }

@@ -3,7 +3,7 @@ import { TICKET_PRIORITIES, TICKET_STATUSES } from "@/db/schema/contacts";
 
 const fields = {
   subject: z.string().trim().min(1, "is required").max(200),
-  description: z.string().max(10_000),
+  description: z.string().max(10_000), // DESCRIPTION_MAX
   status: z.enum(TICKET_STATUSES),
   priority: z.enum(TICKET_PRIORITIES),
   contactId: z.uuid().nullable(),
@@ -19,7 +19,22 @@ export const ticketCreate = z.strictObject({
   assigneeId: fields.assigneeId.default(null),
   callId: fields.callId.default(null),
 });
-export const ticketUpdate = z.strictObject(fields).partial();
+/** Most of a ticket description's limit is left to the ticket: a call's notes are at most this. */
+const CALL_NOTES_MAX = 5_000;
+export const DESCRIPTION_MAX = 10_000;
+
+export const ticketUpdate = z
+  .strictObject({
+    ...fields,
+    /**
+     * A call's wrap-up notes, appended to the description on the server (under a line with the
+     * call's date and id) while the ticket is locked, so two people updating it at once both
+     * keep their words; the ticket is linked to the call when it has none.
+     */
+    appendCallNotes: z.strictObject({ callId: z.uuid(), notes: z.string().max(CALL_NOTES_MAX) }),
+  })
+  .partial()
+  .refine((p) => !(p.appendCallNotes && p.description !== undefined), { message: "send either description or appendCallNotes, not both", path: ["appendCallNotes"] });
 export type TicketCreate = z.infer<typeof ticketCreate>;
 export type TicketUpdate = z.infer<typeof ticketUpdate>;
 export const ticketQuery = z.strictObject({

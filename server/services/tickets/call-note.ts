@@ -1,8 +1,5 @@
 /** How a call's wrap-up notes are added to an existing ticket (tickets have no comments: the description grows). */
 
-/** Tickets' description limit (server/services/tickets/schemas.ts). */
-export const DESCRIPTION_MAX = 10_000;
-
 /** `2026-11-29 12:34 UTC` */
 export const formatCallDate = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
