@@ -53,6 +53,8 @@ export async function serverProcessEnv(dataDir: string, extra: Record<string, st
     SIGNUP_LIMIT_PER_HOUR: "10000",
     NODE_ENV: "production",
     LOAD_SHED_LAG_MS: "0", // see test/server.ts
+    // Its transcription loop would claim other test files' jobs on the shared database (see test/server.ts).
+    TRANSCRIPTION: "off",
     ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
     ...extra,
   };
