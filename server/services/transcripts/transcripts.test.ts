@@ -147,7 +147,11 @@ describe.each(testDrivers)("call transcripts on $name", (driver) => {
 
     const off = await recordedCall(stt, { enabled: false });
     expect(off.kicked()).toBe(0);
-    await expect(transcripts.get({ ctx: off.ctx, input: { callId: off.call.id } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(transcripts.get({ ctx: off.ctx, input: { callId: off.call.id } })).rejects.toMatchObject({ code: "not_found", message: expect.stringMatching(/transcription was off for your organization/) });
+    // The 404 says why: the organization has it on, but this server has no engine.
+    await settings.update({ ctx: off.ctx, input: { transcriptionEnabled: true } });
+    await expect(transcripts.get({ ctx: { ...off.ctx, deps: { ...off.deps, speechToText: null } }, input: { callId: off.call.id } })).rejects.toMatchObject({ code: "not_found", message: expect.stringMatching(/no speech-to-text engine/) });
+    await settings.update({ ctx: off.ctx, input: { transcriptionEnabled: false } });
     // On demand it works even so; twice in a row is refused while the first is on its way.
     expect(await transcripts.request({ ctx: off.ctx, input: { callId: off.call.id } })).toMatchObject({ status: "queued" });
     await expect(transcripts.request({ ctx: off.ctx, input: { callId: off.call.id } })).rejects.toMatchObject({ code: "conflict" });
@@ -165,6 +169,7 @@ describe.each(testDrivers)("call transcripts on $name", (driver) => {
     const queue = await queues.create({ ctx, input: queueCreate.parse({ name: "Sales" }) });
     const live = await makeQueuedCall(sys, queue.id);
     await expect(transcripts.request({ ctx, input: { callId: live.id } })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/no recording/) });
+    await expect(transcripts.get({ ctx, input: { callId: live.id } })).rejects.toMatchObject({ code: "not_found", message: expect.stringMatching(/it was not recorded/) });
 
     const other = await makeTenant(deps, "other");
     await expect(transcripts.get({ ctx: other.ctx, input: { callId: call.id } })).rejects.toMatchObject({ code: "not_found" });
