@@ -108,6 +108,8 @@ const serverEnv: Record<string, string> = {
   RTC_MAX_PORT: "39999",
   MAX_CALLS: "5000",
   SIGNUP_LIMIT_PER_HOUR: "1000",
+  // BENCH_LOAD_SHED_LAG_MS: the server's LOAD_SHED_LAG_MS (its default otherwise).
+  ...(process.env.BENCH_LOAD_SHED_LAG_MS ? { LOAD_SHED_LAG_MS: process.env.BENCH_LOAD_SHED_LAG_MS } : {}),
 };
 const env = parseEnv(serverEnv);
 console.log(

@@ -33,8 +33,8 @@ export const envSchema = z
     MEDIA_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
     /** Concurrent calls this node takes; beyond it new INVITEs get 503 with Retry-After. */
     MAX_CALLS: z.coerce.number().int().min(1).default(1000),
-    /** Event loop delay (p99 over a second, ms) past which new INVITEs get 503 until it recovers; 0 never sheds. */
-    LOAD_SHED_LAG_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    /** How far behind (ms) the event loop may fall before new INVITEs get 503 until it keeps up (past 200 ms the media clock drops frames); 0 never sheds. */
+    LOAD_SHED_LAG_MS: z.coerce.number().int().min(0).max(60_000).default(250),
     /** "on" lets webhooks reach loopback, private and link-local addresses (on-premises receivers, tests). */
     WEBHOOKS_ALLOW_PRIVATE: z.enum(["on", "off"]).default("off"),
     /** On stop, how long live calls may go on (new ones get 503) before they are ended. */
