@@ -20,7 +20,7 @@ describe("load shedding", () => {
       await tick(30);
       expect(s.overloaded()).toBe(true);
       expect(lines.at(-1)).toMatch(/^overloaded \(event loop \d+ ms behind\): new calls get 503/);
-      for (let i = 0; i < 25 && s.overloaded(); i++) await tick(200);
+      for (let i = 0; i < 50 && s.overloaded(); i++) await tick(200); // a busy test machine may need a few seconds to keep up
       expect(s.overloaded()).toBe(false);
       expect(lines.at(-1)).toMatch(/^no longer overloaded/);
     } finally {
