@@ -1,16 +1,15 @@
 "use client";
 import type { ReactNode } from "react";
-import { api } from "../_lib/api";
 import { roleLabel } from "../_lib/labels";
 import type { Me } from "../_lib/types";
 import { useResource } from "../_lib/use-resource";
 import { Badge } from "./badge";
-import { Button } from "./button";
 import { Logo } from "./logo";
 import { MainNav } from "./main-nav";
 import { SessionProvider } from "./session";
 import { SoftphoneProvider } from "./softphone/softphone-context";
 import { SoftphoneLayer } from "./softphone/softphone-layer";
+import { SignOutButton } from "./softphone/sign-out-button";
 import { ErrorNotice, Loading } from "./states";
 
 /**
@@ -51,9 +50,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                 <span className="sm:hidden">
                   <Badge tone="blue">{roleLabel(me.user.role)}</Badge>
                 </span>
-                <Button variant="secondary" size="sm" onClick={() => void signOut()}>
-                  Sign out
-                </Button>
+                <SignOutButton />
               </div>
             </div>
           </header>
@@ -63,12 +60,4 @@ export function AppShell({ children }: { children: ReactNode }) {
       </SoftphoneProvider>
     </SessionProvider>
   );
-}
-
-async function signOut() {
-  try {
-    await api("/sessions", { method: "DELETE", redirectOn401: false });
-  } finally {
-    window.location.assign("/login");
-  }
 }

@@ -7,6 +7,7 @@ import { dominantFrequency, rms } from "@/media/rtp/tone";
 import { readWav } from "@/media/rtp/wav";
 import { type Baresip, startBaresip } from "@/test/peers/baresip";
 import { E2E_SIP_PORT } from "../../playwright.config";
+import { PASSWORD, signIn } from "../fixtures";
 import { answer, betweenTone, callCenter, goAvailable, heardInBrowser, latestCall, sampleAt, secondAgent, toneShare, transferFromPanel } from "./setup";
 
 let caller: Baresip | undefined;
@@ -158,4 +159,31 @@ test("paused while the caller reads out card digits, the recording holds silence
   expect(Math.abs(dominantFrequency(right.subarray(at(pausedAt - 1200), at(pausedAt - 200))).hz - 440)).toBeLessThanOrEqual(20);
   expect(dominantFrequency(left.subarray(at(resumedAt + 800), at(hungUp - 300))).hz).toBe(1000);
   expect(Math.abs(dominantFrequency(right.subarray(at(resumedAt + 800), at(hungUp - 300))).hz - 440)).toBeLessThanOrEqual(20);
+});
+
+test("signing out during a call asks first; confirmed, the call is hung up before the session ends", async ({ page, baseURL }) => {
+  const cc = await callCenter(page, baseURL ?? "");
+  await goAvailable(page);
+  caller = await startBaresip({ toneHz: 1000 });
+  await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
+  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  await answer(page);
+
+  // Cancelled: the call goes on.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  const ask = page.getByRole("dialog", { name: "Sign out during a call?" });
+  await expect(ask).toContainText("will be hung up");
+  await ask.getByRole("button", { name: "Cancel" }).click();
+  await expect(ask).toBeHidden();
+  await expect(page.getByRole("button", { name: "Hang up" })).toBeVisible();
+
+  // Confirmed: the caller gets our BYE, then the agent is signed out.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await ask.getByRole("button", { name: "Hang up and sign out" }).click();
+  await caller.waitFor("CALL_CLOSED", 10_000);
+  await expect(page).toHaveURL(/\/login/);
+  // Signed in again: the agent hung up (the call did not just lose its audio).
+  await signIn(page, cc.adminEmail, PASSWORD);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  expect(await latestCall(cc.api)).toMatchObject({ state: "ended", endReason: "agent_hangup" });
 });

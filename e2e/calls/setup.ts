@@ -77,7 +77,7 @@ export function apiOf(page: Page, baseURL: string): ApiClient {
 
 /** Signs up a tenant in `page`, with a queue the admin is a member of, a trunk and a number. */
 export async function callCenter(page: Page, baseURL: string, queue: Record<string, unknown> = {}) {
-  await signUp(page);
+  const admin = await signUp(page);
   const api = apiOf(page, baseURL);
   const me = (await api.get("/api/v1/sessions")) as { user: { id: string } };
   const q = (await api.post("/api/v1/queues", { name: "Support", ...queue })).body as { id: string };
@@ -86,7 +86,7 @@ export async function callCenter(page: Page, baseURL: string, queue: Record<stri
   const number = uniqueNumber();
   const created = await api.post("/api/v1/numbers", { number, destination: { type: "queue", id: q.id } });
   expect(created.status).toBe(201);
-  return { api, adminId: me.user.id, queueId: q.id, number };
+  return { api, adminId: me.user.id, adminEmail: admin.email, queueId: q.id, number };
 }
 
 /** A second agent in the same queue, signed in in a browser context of its own. */
