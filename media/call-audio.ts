@@ -246,15 +246,8 @@ export class CallAudio {
     const producer = leg.producer as Producer;
     const p = (async () => {
       const transport = await this.transport();
-      const caps = this.router.rtpCapabilities;
-      // A browser's producer has no RFC 4733 stream (its keypad goes through the server).
-      const dtmf = tapRtpCapabilities(caps, "dtmf");
-      const events = this.router.canConsume({ producerId: producer.id, rtpCapabilities: dtmf }) ? await transport.consume({ producerId: producer.id, rtpCapabilities: dtmf }) : undefined;
-      const audio = await transport.consume({ producerId: producer.id, rtpCapabilities: tapRtpCapabilities(caps, "audio"), paused: true }).catch((err: unknown) => {
-        events?.close();
-        throw err;
-      });
-      const tap = new LegTap(events, audio, (digit, durationMs) => {
+      const consumer = await transport.consume({ producerId: producer.id, rtpCapabilities: tapRtpCapabilities(this.router.rtpCapabilities) });
+      const tap = new LegTap(consumer, (digit, durationMs) => {
         for (const l of this.dtmfListeners.get(leg.id) ?? []) l(digit, durationMs);
       });
       if (this.closed) return tap.close();

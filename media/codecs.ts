@@ -44,18 +44,11 @@ export function legRtpCapabilities(routerCaps: RtpCapabilities, codec: G711): Rt
   return { codecs, headerExtensions: [] };
 }
 
-/**
- * What the media plane itself reads of a leg, in two streams: `dtmf` (RFC 4733 events only: a
- * consumer drops every other payload type inside the worker, so a call nobody records or mixes
- * sends Node no audio) and `audio` (both G.711 codecs, for the recorder, mixer and talk-time
- * meter, paused while none of them reads).
- */
-export function tapRtpCapabilities(routerCaps: RtpCapabilities, what: "dtmf" | "audio"): RtpCapabilities {
-  const codecs = (routerCaps.codecs ?? []).filter((c) => (what === "dtmf" ? isCarrier(c) : isG711Mime(c)));
+/** What the media plane itself reads (recorder, mixer, DTMF): both G.711 codecs and RFC 4733 events. */
+export function tapRtpCapabilities(routerCaps: RtpCapabilities): RtpCapabilities {
+  const codecs = (routerCaps.codecs ?? []).filter((c) => c.mimeType.toLowerCase() !== "audio/telephone-event");
   return { codecs, headerExtensions: [] };
 }
-
-const isG711Mime = (c: { mimeType: string }) => Object.values(MIME).some((m) => m.toLowerCase() === c.mimeType.toLowerCase());
 
 /**
  * What a far end (or the media plane's own player) sends: its G.711 codec on the static payload

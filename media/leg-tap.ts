@@ -1,8 +1,7 @@
 /**
- * The media plane's ear on one leg: two DirectTransport consumers of the leg's producer, one for
- * its RFC 4733 events (always: they become digits, one per key press, the redundant end packets
- * collapsed) and one for its audio, decoded into a jitter queue for the call's clock (recorder,
- * mixer) and paused while nothing reads it.
+ * The media plane's ear on one leg: a DirectTransport consumer of the leg's producer. Audio is
+ * decoded into a jitter queue for the call's clock (recorder, mixer); RFC 4733 events become
+ * digits, one per key press (the redundant end packets are collapsed).
  */
 import type { Consumer } from "mediasoup/types";
 import { g711OfPayloadType, TELEPHONE_EVENT_PT } from "./codecs";
@@ -13,32 +12,16 @@ import { parseRtp } from "./rtp/packet";
 
 export class LegTap {
   readonly queue = new FrameQueue();
-  private wanted = false;
+  /** Decode audio only while someone (recorder, mixer) reads it; digits are always read. */
+  audioWanted = false;
   private readonly dtmf: DtmfCollector;
 
   constructor(
-    /** The leg's RFC 4733 events only (always read), when it sends any. */
-    private readonly events: Consumer | undefined,
-    /** The leg's audio: resumed only while someone (recorder, mixer, meter) reads it. */
-    private readonly audio: Consumer,
+    private readonly consumer: Consumer,
     onDigit: (digit: string, durationMs: number) => void,
   ) {
     this.dtmf = new DtmfCollector((digit, samples) => onDigit(digit, samples / 8));
-    events?.on("rtp", (buf) => this.onRtp(buf));
-    audio.on("rtp", (buf) => this.onRtp(buf));
-  }
-
-  /** Decode audio only while someone reads it; paused, the worker does not send it to Node at all. */
-  get audioWanted(): boolean {
-    return this.wanted;
-  }
-
-  set audioWanted(wanted: boolean) {
-    if (wanted === this.wanted) return;
-    this.wanted = wanted;
-    if (this.audio.closed) return;
-    // Requests on the worker's channel run in order: the last one decides.
-    void (wanted ? this.audio.resume() : this.audio.pause()).catch(() => undefined);
+    consumer.on("rtp", (buf) => this.onRtp(buf));
   }
 
   private onRtp(buf: Buffer): void {
@@ -49,13 +32,13 @@ export class LegTap {
         return;
       }
       const codec = g711OfPayloadType(p.payloadType);
-      if (codec && this.wanted) this.queue.push(decodeG711(codec, p.payload));
+      if (codec && this.audioWanted) this.queue.push(decodeG711(codec, p.payload));
     } catch {
       // A malformed packet from the far end is dropped, never thrown into mediasoup's emitter.
     }
   }
 
   close(): void {
-    for (const c of [this.events, this.audio]) if (c && !c.closed) c.close();
+    if (!this.consumer.closed) this.consumer.close();
   }
 }

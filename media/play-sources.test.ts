@@ -179,7 +179,9 @@ describe("DTMF durations and SIPp's RFC 4733 captures", () => {
         await a.far.replay(a.leg.local.port, readPcapUdp(`/usr/share/sip-tester/dtmf_2833_${n}.pcap`));
         await sleep(60);
       }
-      await waitFor(() => got.length === 12);
+      await waitFor(() => got.length === 12).catch((e: unknown) => {
+        throw new Error(`${(e as Error).message}: read ${JSON.stringify(got)}, forwarded "${b.far.digits.join("")}"`);
+      });
       await sleep(200);
       expect(got.map(([d]) => d).join("")).toBe("1234567890*#");
       expect(new Set(got.map(([, ms]) => ms))).toEqual(new Set([280]));

@@ -24,6 +24,9 @@ export const toTranscriptOut = (t: typeof transcripts.$inferSelect): TranscriptO
 export async function enqueueIfEnabled(ctx: Ctx, callId: string): Promise<void> {
   if (!ctx.deps.speechToText) return;
   const db = exec(ctx);
+  // The node's clock, as the claim reads it: the database's now() has microseconds, and a claim
+  // in the same millisecond would find the job not due yet.
+  const now = sql<Date>`${ctx.deps.now().toISOString()}::timestamptz`;
   const queued = await db
     .insert(transcripts)
     .select(
@@ -37,11 +40,11 @@ export async function enqueueIfEnabled(ctx: Ctx, callId: string): Promise<void> 
           segments: sql`'[]'::jsonb`.as("segments"),
           maskedCount: sql<number>`0`.as("masked_count"),
           attempts: sql<number>`0`.as("attempts"),
-          nextAttemptAt: sql<Date>`now()`.as("next_attempt_at"),
+          nextAttemptAt: sql<Date>`${now}`.as("next_attempt_at"),
           error: sql<null>`null`.as("error"),
           completedAt: sql<null>`null`.as("completed_at"),
-          createdAt: sql<Date>`now()`.as("created_at"),
-          updatedAt: sql<Date>`now()`.as("updated_at"),
+          createdAt: sql<Date>`${now}`.as("created_at"),
+          updatedAt: sql<Date>`${now}`.as("updated_at"),
         })
         .from(tenants)
         .where(and(eq(tenants.id, ctx.tenantId), eq(tenants.transcriptionEnabled, true))),
