@@ -1,7 +1,7 @@
 /**
  * Which nodes are alive, so that a node lost for good does not leave its calls open for ever
  * (their agents "In call", their callers counted as talking). Each node taking calls beats every
- * quarter of `lostAfterMs` (its row's `seen_at` is the database's now(), so nodes' clocks never
+ * quarter of its NODE_LOST_SECONDS (its row's `seen_at` is the database's now(), so nodes' clocks never
  * disagree); every node looks for rows silent for longer than their own node's setting
  * (NODE_LOST_SECONDS, kept in the row) and takes each over: one claim
  * wins (the row's `seen_at` moves to now in the same statement, a lease), the winner ends the
