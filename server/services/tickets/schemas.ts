@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { TICKET_PRIORITIES, TICKET_STATUSES } from "@/db/schema/contacts";
 
+export const DESCRIPTION_MAX = 10_000;
+
 const fields = {
   subject: z.string().trim().min(1, "is required").max(200),
-  description: z.string().max(10_000), // DESCRIPTION_MAX
+  description: z.string().max(DESCRIPTION_MAX),
   status: z.enum(TICKET_STATUSES),
   priority: z.enum(TICKET_PRIORITIES),
   contactId: z.uuid().nullable(),
@@ -21,7 +23,6 @@ export const ticketCreate = z.strictObject({
 });
 /** Most of a ticket description's limit is left to the ticket: a call's notes are at most this. */
 const CALL_NOTES_MAX = 5_000;
-export const DESCRIPTION_MAX = 10_000;
 
 export const ticketUpdate = z
   .strictObject({
