@@ -5,7 +5,6 @@
  * A chunk that fails authentication stops the read (tampering or the wrong tenant's key).
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
-import { closeSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 
 const MAGIC = Buffer.from("HLREC1");
@@ -42,30 +41,6 @@ export async function sealFile(plainPath: string, sealedPath: string, key: Buffe
     }
   } finally {
     await input.close();
-  }
-}
-
-/** Decrypts chunk by chunk; throws on a bad file or a chunk that fails authentication. */
-export function* openSealed(sealedPath: string, key: Buffer): Generator<Buffer> {
-  const fd = openSync(sealedPath, "r");
-  try {
-    const head = Buffer.alloc(MAGIC.length);
-    if (readSync(fd, head, 0, head.length, null) !== head.length || !head.equals(MAGIC)) throw new Error("not a sealed recording");
-    const meta = Buffer.alloc(16);
-    for (;;) {
-      const got = readSync(fd, meta, 0, 16, null);
-      if (got === 0) return;
-      if (got !== 16) throw new Error("sealed recording is truncated");
-      const len = meta.readUInt32BE(12);
-      if (len > CHUNK + 16) throw new Error("sealed recording has a bad chunk");
-      const body = Buffer.alloc(len + 16);
-      if (readSync(fd, body, 0, body.length, null) !== body.length) throw new Error("sealed recording is truncated");
-      const decipher = createDecipheriv("aes-256-gcm", key, meta.subarray(0, 12));
-      decipher.setAuthTag(body.subarray(len));
-      yield Buffer.concat([decipher.update(body.subarray(0, len)), decipher.final()]);
-    }
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -158,7 +158,7 @@ describe.each(testDrivers)("queue limits on live calls on $name", (driver) => {
     const durationMs = Number(record.events.find((e) => e.type === "recording_stored")?.data.durationMs);
     expect(durationMs).toBeGreaterThan(1500);
     expect(durationMs).toBeLessThan(hungUpAt - voicemailAt - promptMs + 1000);
-    const wav = parseWav(Buffer.concat([...(await recordings.open({ ctx, input: { id: callId } }))]));
+    const wav = parseWav(await recordings.open({ ctx, input: { id: callId } }));
     const left = wav.data[0] as Int16Array;
     expect(dominantFrequency(left.subarray(Math.floor(left.length / 2) - 2000, Math.floor(left.length / 2) + 2000)).hz).toBe(700);
   }, 60_000);

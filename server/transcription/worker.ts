@@ -60,15 +60,8 @@ const settle = (db: Executor, job: Job, set: Partial<typeof transcripts.$inferIn
     .where(and(eq(transcripts.callId, job.callId), eq(transcripts.status, "running"), eq(transcripts.attempts, job.attempts)))
     .returning();
 
-/** The recording, decrypted, a chunk at a time (other work runs between chunks). */
-async function readRecording(deps: Deps, job: Job): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for (const chunk of await open({ ctx: systemCtx(deps, job.tenantId), input: { id: job.callId } })) {
-    chunks.push(chunk);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return Buffer.concat(chunks);
-}
+/** The recording, decrypted (read a chunk at a time, asynchronously: other work runs between chunks). */
+const readRecording = (deps: Deps, job: Job) => open({ ctx: systemCtx(deps, job.tenantId), input: { id: job.callId } });
 
 /** Both sides' utterances, masked, in the order they were said. */
 async function transcribe(stt: SpeechToText, audio: Wav, signal: AbortSignal | undefined) {

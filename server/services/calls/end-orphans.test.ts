@@ -38,7 +38,7 @@ describe.each(testDrivers)("calls a crashed run left open, on $name", (driver) =
     const record = await calls.get({ ctx: admin.ctx, input: { id: recorded.id } });
     expect(record.events.filter((e) => e.type === "recording_stored").map((e) => e.data)).toEqual([{ durationMs: 1500 }]);
     expect(existsSync(path)).toBe(false);
-    const wav = parseWav(Buffer.concat([...(await recordings.open({ ctx: admin.ctx, input: { id: recorded.id } }))]));
+    const wav = parseWav(await recordings.open({ ctx: admin.ctx, input: { id: recorded.id } }));
     expect([wav.channels, wav.data[0]?.length, wav.data[0]?.[100], wav.data[1]?.[100]]).toEqual([2, 12000, 1000, -1000]);
     expect((await calls.get({ ctx: admin.ctx, input: { id: plain.id } })).events.some((e) => e.type === "recording_stored")).toBe(false);
     // Nothing left for a second start.
