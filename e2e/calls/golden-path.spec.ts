@@ -9,10 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { dominantFrequency } from "@/media/rtp/tone";
 import { readWav } from "@/media/rtp/wav";
-import { type Baresip, startBaresip } from "@/test/peers/baresip";
-import { E2E_SIP_PORT } from "../../playwright.config";
+import type { Baresip } from "@/test/peers/baresip";
 import { signUp } from "../fixtures";
-import { heardInBrowser, uniqueNumber } from "./setup";
+import { dialIn, heardInBrowser, uniqueNumber } from "./setup";
 
 let caller: Baresip | undefined;
 test.afterEach(async () => {
@@ -41,9 +40,7 @@ test("a caller reaches an agent in the browser, both hear each other, the agent 
   await page.goto("/agent");
   await page.getByLabel("Status").selectOption({ label: "Available" });
 
-  caller = await startBaresip({ toneHz: 1000 });
-  await caller.dial(`sip:${number}@127.0.0.1:${E2E_SIP_PORT}`);
-  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  caller = await dialIn(number);
 
   const offer = page.getByRole("dialog", { name: "Incoming call" });
   await expect(offer).toBeVisible({ timeout: 15_000 });

@@ -5,10 +5,9 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { dominantFrequency, rms } from "@/media/rtp/tone";
 import { readWav } from "@/media/rtp/wav";
-import { type Baresip, startBaresip } from "@/test/peers/baresip";
-import { E2E_SIP_PORT } from "../../playwright.config";
+import type { Baresip } from "@/test/peers/baresip";
 import { PASSWORD, signIn } from "../fixtures";
-import { answer, betweenTone, callCenter, goAvailable, heardInBrowser, latestCall, sampleAt, secondAgent, toneShare, transferFromPanel } from "./setup";
+import { answer, betweenTone, callCenter, dialIn, goAvailable, heardInBrowser, latestCall, sampleAt, secondAgent, toneShare, transferFromPanel } from "./setup";
 
 let caller: Baresip | undefined;
 test.afterEach(async () => {
@@ -19,9 +18,7 @@ test.afterEach(async () => {
 test("the keypad sends RFC 4733 digits the caller's phone receives", async ({ page, baseURL }) => {
   const cc = await callCenter(page, baseURL ?? "");
   await goAvailable(page);
-  caller = await startBaresip({ toneHz: 1000 });
-  await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
-  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  caller = await dialIn(cc.number);
   await answer(page);
   await page.getByRole("button", { name: "Keypad" }).click();
   const pad = page.getByRole("group", { name: "Keypad" });
@@ -38,9 +35,7 @@ test("a blind transfer hands the caller to another agent, who hears them", async
   const other = await secondAgent(browser, cc.api, cc.queueId, "Bo Agent");
   try {
     await goAvailable(page);
-    caller = await startBaresip({ toneHz: 1000 });
-    await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
-    await caller.waitFor("CALL_ESTABLISHED", 15_000);
+    caller = await dialIn(cc.number);
     await answer(page);
     await goAvailable(other.page);
     await transferFromPanel(page, { to: "agent" });
@@ -61,9 +56,7 @@ test("a blind transfer hands the caller to another agent, who hears them", async
 test("on hold the caller hears music instead of the agent, and the agent again after Resume", async ({ page, baseURL }) => {
   const cc = await callCenter(page, baseURL ?? "");
   await goAvailable(page);
-  caller = await startBaresip({ toneHz: 1000 });
-  await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
-  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  caller = await dialIn(cc.number);
   await answer(page);
   await page.waitForTimeout(1500);
   const holdAt = Date.now();
@@ -91,9 +84,7 @@ test("on hold the caller hears music instead of the agent, and the agent again a
 test("muted, the agent is not heard by the caller; unmuted, heard again", async ({ page, baseURL }) => {
   const cc = await callCenter(page, baseURL ?? "");
   await goAvailable(page);
-  caller = await startBaresip({ toneHz: 1000 });
-  await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
-  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  caller = await dialIn(cc.number);
   await answer(page);
   await page.waitForTimeout(1500);
   const muteAt = Date.now();
@@ -119,9 +110,7 @@ test("muted, the agent is not heard by the caller; unmuted, heard again", async 
 test("paused while the caller reads out card digits, the recording holds silence there, and both voices before and after", async ({ page, baseURL }) => {
   const cc = await callCenter(page, baseURL ?? "");
   await goAvailable(page);
-  caller = await startBaresip({ toneHz: 1000 });
-  await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
-  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  caller = await dialIn(cc.number);
   await answer(page);
   await expect.poll(() => heardInBrowser(page), { timeout: 15_000 }).toBeGreaterThan(900);
   await page.waitForTimeout(1500);
@@ -164,9 +153,7 @@ test("paused while the caller reads out card digits, the recording holds silence
 test("signing out during a call asks first; confirmed, the call is hung up before the session ends", async ({ page, baseURL }) => {
   const cc = await callCenter(page, baseURL ?? "");
   await goAvailable(page);
-  caller = await startBaresip({ toneHz: 1000 });
-  await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
-  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  caller = await dialIn(cc.number);
   await answer(page);
 
   // Cancelled: the call goes on.

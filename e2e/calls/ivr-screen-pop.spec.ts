@@ -7,10 +7,9 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Page, expect, test } from "@playwright/test";
-import { type Baresip, startBaresip } from "@/test/peers/baresip";
-import { E2E_SIP_PORT } from "../../playwright.config";
+import type { Baresip } from "@/test/peers/baresip";
 import { signUp } from "../fixtures";
-import { apiOf, goAvailable, uniqueNumber } from "./setup";
+import { apiOf, dialIn, goAvailable, uniqueNumber } from "./setup";
 
 let caller: Baresip | undefined;
 test.afterEach(async () => {
@@ -70,9 +69,7 @@ test("the screen pop shows the caller's IVR choice and the wrap-up updates their
   await api.post("/api/v1/dispositions", { name: "Resolved" });
 
   await goAvailable(page);
-  caller = await startBaresip({ toneHz: 1000, user: phone });
-  await caller.dial(`sip:${number}@127.0.0.1:${E2E_SIP_PORT}`);
-  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  caller = await dialIn(number, { toneHz: 1000, user: phone });
   // Into the menu's prompt (barge-in): support.
   await page.waitForTimeout(1500);
   await caller.sendDtmf("2");

@@ -4,10 +4,9 @@
  * again replaces the score.
  */
 import { expect, test } from "@playwright/test";
-import { type Baresip, startBaresip } from "@/test/peers/baresip";
-import { E2E_SIP_PORT } from "../../playwright.config";
+import type { Baresip } from "@/test/peers/baresip";
 import { openAdmin } from "../fixtures";
-import { answer, callCenter, goAvailable, latestCall } from "./setup";
+import { answer, callCenter, dialIn, goAvailable, latestCall } from "./setup";
 
 let caller: Baresip | undefined;
 test.afterEach(async () => {
@@ -49,9 +48,7 @@ test("an admin creates a scorecard, then scores a call on its page and scores it
 
   // A real call, answered, hung up and wrapped up.
   await goAvailable(page);
-  caller = await startBaresip({ toneHz: 1000 });
-  await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
-  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  caller = await dialIn(cc.number);
   await answer(page);
   await page.waitForTimeout(2000);
   await page.getByRole("button", { name: "Hang up" }).click();

@@ -1,8 +1,7 @@
 /** Routing with real calls: decline goes to the next agent, ring timeout, a caller who gives up. */
 import { expect, test } from "@playwright/test";
-import { type Baresip, startBaresip } from "@/test/peers/baresip";
-import { E2E_SIP_PORT } from "../../playwright.config";
-import { callCenter, goAvailable, latestCall, secondAgent } from "./setup";
+import type { Baresip } from "@/test/peers/baresip";
+import { callCenter, dialIn, goAvailable, latestCall, secondAgent } from "./setup";
 
 let caller: Baresip | undefined;
 test.afterEach(async () => {
@@ -16,9 +15,7 @@ test("a declined call is offered to the next agent, who answers it", async ({ pa
   try {
     await goAvailable(page);
     await goAvailable(other.page);
-    caller = await startBaresip({ toneHz: 1000 });
-    await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
-    await caller.waitFor("CALL_ESTABLISHED", 15_000);
+    caller = await dialIn(cc.number);
     // Whoever rings first declines; the other one answers.
     const dialogs = [page, other.page].map((p) => p.getByRole("dialog", { name: "Incoming call" }));
     await expect.poll(async () => (await dialogs[0]!.isVisible()) || (await dialogs[1]!.isVisible()), { timeout: 15_000 }).toBe(true);
@@ -42,9 +39,7 @@ test("a declined call is offered to the next agent, who answers it", async ({ pa
 test("an offer nobody answers is missed after the ring timeout, and a caller who hangs up while waiting is abandoned", async ({ page, baseURL }) => {
   const cc = await callCenter(page, baseURL ?? "", { ringTimeoutSec: 5 });
   await goAvailable(page);
-  caller = await startBaresip({ toneHz: 1000 });
-  await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
-  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  caller = await dialIn(cc.number);
   const offer = page.getByRole("dialog", { name: "Incoming call" });
   await expect(offer).toBeVisible({ timeout: 15_000 });
   await expect(offer).toBeHidden({ timeout: 12_000 });

@@ -44,6 +44,22 @@ export async function bandsInBrowser(page: Page, hz: number[]): Promise<number[]
  */
 export const sampleAt = (pcm: Int16Array, endedAt: number) => (t: number) => Math.max(0, pcm.length - Math.round(((endedAt - t) / 1000) * 8000));
 
+/**
+ * A baresip caller (1 kHz unless told) who dials `number` at the e2e server and is connected
+ * (queue, IVR or agent answered). A caller that never connects is closed before the error.
+ */
+export async function dialIn(number: string, opts: Parameters<typeof startBaresip>[0] = { toneHz: 1000 }): Promise<Baresip> {
+  const caller = await startBaresip(opts);
+  try {
+    await caller.dial(`sip:${number}@127.0.0.1:${E2E_SIP_PORT}`);
+    await caller.waitFor("CALL_ESTABLISHED", 15_000);
+    return caller;
+  } catch (e) {
+    await caller.close();
+    throw e;
+  }
+}
+
 /** Waits for the offer in `page` and answers it. */
 export async function answer(page: Page) {
   const offer = page.getByRole("dialog", { name: "Incoming call" });
@@ -55,6 +71,8 @@ export async function answer(page: Page) {
 /** A tenant ready to take calls: a queue, a loopback trunk, a number, and agents signed in. */
 import { type Browser, type Page, expect } from "@playwright/test";
 import { dominantFrequency } from "@/media/rtp/tone";
+import { type Baresip, startBaresip } from "@/test/peers/baresip";
+import { E2E_SIP_PORT } from "../../playwright.config";
 import { PASSWORD, signIn, signUp, uniqueEmail } from "../fixtures";
 
 export const uniqueNumber = () => `+1415${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;

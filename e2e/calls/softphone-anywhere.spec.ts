@@ -6,9 +6,8 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { dominantFrequency } from "@/media/rtp/tone";
-import { type Baresip, startBaresip } from "@/test/peers/baresip";
-import { E2E_SIP_PORT } from "../../playwright.config";
-import { callCenter, goAvailable, heardInBrowser, latestCall, sampleAt, toneShare } from "./setup";
+import type { Baresip } from "@/test/peers/baresip";
+import { callCenter, dialIn, goAvailable, heardInBrowser, latestCall, sampleAt, toneShare } from "./setup";
 
 let caller: Baresip | undefined;
 test.afterEach(async () => {
@@ -38,9 +37,7 @@ test("an offer rings on Tickets, the call keeps its audio across pages, and the 
 
   await navigate(page, "Tickets", "Tickets");
   await expect(page).toHaveURL(/\/tickets$/);
-  caller = await startBaresip({ toneHz: 1000 });
-  await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
-  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  caller = await dialIn(cc.number);
 
   const offer = page.getByRole("dialog", { name: "Incoming call" });
   await expect(offer).toBeVisible({ timeout: 15_000 });

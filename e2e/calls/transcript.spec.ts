@@ -10,10 +10,9 @@ import { join } from "node:path";
 import { type Page, expect, test } from "@playwright/test";
 import { pcmWav } from "@/server/prompts/wav-file";
 import { phoneSpeech } from "@/server/transcription/speech-fixtures";
-import { type Baresip, startBaresip } from "@/test/peers/baresip";
-import { E2E_SIP_PORT } from "../../playwright.config";
+import type { Baresip } from "@/test/peers/baresip";
 import { openAdmin } from "../fixtures";
-import { answer, callCenter, goAvailable, latestCall } from "./setup";
+import { answer, callCenter, dialIn, goAvailable, latestCall } from "./setup";
 
 const RATE = 8000;
 
@@ -40,9 +39,7 @@ test.afterEach(async () => {
 async function speakingCall(page: Page, number: string) {
   dir = mkdtempSync(join(tmpdir(), "hotline-e2e-speech-"));
   await goAvailable(page);
-  caller = await startBaresip({ sourceWav: speechWav(dir) });
-  await caller.dial(`sip:${number}@127.0.0.1:${E2E_SIP_PORT}`);
-  await caller.waitFor("CALL_ESTABLISHED", 15_000);
+  caller = await dialIn(number, { sourceWav: speechWav(dir) });
   await answer(page);
   await page.waitForTimeout(5000);
   await page.getByRole("button", { name: "Hang up" }).click();

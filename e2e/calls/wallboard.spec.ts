@@ -11,11 +11,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, expect, test } from "@playwright/test";
 import { goertzel } from "@/media/rtp/tone";
-import { type Baresip, startBaresip } from "@/test/peers/baresip";
+import type { Baresip } from "@/test/peers/baresip";
 import { writeToneWav } from "@/test/peers/tone-file";
-import { CHROMIUM_ARGS, E2E_SIP_PORT } from "../../playwright.config";
+import { CHROMIUM_ARGS } from "../../playwright.config";
 import { PASSWORD, signIn, uniqueEmail } from "../fixtures";
-import { answer, bandsInBrowser, callCenter, goAvailable, latestCall, sampleAt, secondAgent } from "./setup";
+import { answer, bandsInBrowser, callCenter, dialIn, goAvailable, latestCall, sampleAt, secondAgent } from "./setup";
 
 let caller: Baresip | undefined;
 test.afterEach(async () => {
@@ -38,9 +38,7 @@ test("the wallboard follows a call live and a supervisor puts an agent to work",
     const agents = page.getByRole("table", { name: "Agents" });
     await expect(agents.getByRole("row", { name: /Bo Agent/ })).toContainText("Offline");
 
-    caller = await startBaresip({ toneHz: 1000 });
-    await caller.dial(`sip:${number}@127.0.0.1:${E2E_SIP_PORT}`);
-    await caller.waitFor("CALL_ESTABLISHED", 15_000);
+    caller = await dialIn(number);
     // Pushed, not polled: the board reloads on the call's change.
     await expect(tile.getByRole("group", { name: "Waiting" })).toContainText("1", { timeout: 3000 });
     const alerts = tile.getByRole("list", { name: "Support alerts" });
@@ -114,9 +112,7 @@ test("a supervisor listens to a live call, whispers to the agent, then barges in
     await signIn(sup, email, PASSWORD);
     await sup.goto("/wallboard");
     await goAvailable(page);
-    caller = await startBaresip({ toneHz: 1000 });
-    await caller.dial(`sip:${callNumber}@127.0.0.1:${E2E_SIP_PORT}`);
-    await caller.waitFor("CALL_ESTABLISHED", 15_000);
+    caller = await dialIn(callNumber);
     await answer(page);
     const agentName = (await api.get("/api/v1/sessions")) as { user: { name: string } };
     const name = agentName.user.name;

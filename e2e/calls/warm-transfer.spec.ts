@@ -5,9 +5,8 @@
  */
 import { expect, test } from "@playwright/test";
 import { dominantFrequency, rms } from "@/media/rtp/tone";
-import { type Baresip, startBaresip } from "@/test/peers/baresip";
-import { E2E_SIP_PORT } from "../../playwright.config";
-import { answer, betweenTone, callCenter, goAvailable, heardInBrowser, latestCall, sampleAt, secondAgent, toneShare, transferFromPanel } from "./setup";
+import type { Baresip } from "@/test/peers/baresip";
+import { answer, betweenTone, callCenter, dialIn, goAvailable, heardInBrowser, latestCall, sampleAt, secondAgent, toneShare, transferFromPanel } from "./setup";
 
 let caller: Baresip | undefined;
 test.afterEach(async () => {
@@ -20,9 +19,7 @@ test("a warm transfer: consult, conference, complete; the colleague keeps the ca
   const other = await secondAgent(browser, cc.api, cc.queueId, "Bo Agent");
   try {
     await goAvailable(page);
-    caller = await startBaresip({ toneHz: 1000 });
-    await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
-    await caller.waitFor("CALL_ESTABLISHED", 15_000);
+    caller = await dialIn(cc.number);
     await answer(page);
     await expect.poll(() => heardInBrowser(page), { timeout: 15_000 }).toBeGreaterThan(900);
     await goAvailable(other.page);
@@ -79,9 +76,7 @@ test("a consult the colleague declines puts the agent back with the caller", asy
   const other = await secondAgent(browser, cc.api, cc.queueId, "Bo Agent");
   try {
     await goAvailable(page);
-    caller = await startBaresip({ toneHz: 1000 });
-    await caller.dial(`sip:${cc.number}@127.0.0.1:${E2E_SIP_PORT}`);
-    await caller.waitFor("CALL_ESTABLISHED", 15_000);
+    caller = await dialIn(cc.number);
     await answer(page);
     await goAvailable(other.page);
     await transferFromPanel(page, { to: "agent" }, "warm");
